@@ -1,0 +1,1 @@
+"""File adapters: read plans from .docx/.xlsx/.json, write plans and reports. No Qt, no database."""
