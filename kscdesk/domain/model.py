@@ -253,6 +253,24 @@ class IndicatorValue:
         return Decimal(self.numerator) * 100 / Decimal(self.denominator)
 
 
+@dataclass(frozen=True)
+class ImportWarning:
+    """Something an import noticed and the officer should check, with where it came from."""
+
+    message: str
+    table: int | None = None  # 1-based table (or sheet) number in the source file
+    row: int | None = None  # 1-based row number inside that table
+    task_position: int | None = None  # position of the task it concerns, when it concerns one
+
+    def __str__(self) -> str:
+        where = []
+        if self.table is not None:
+            where.append(f"Bảng {self.table}")
+        if self.row is not None:
+            where.append(f"dòng {self.row}")
+        return f"{', '.join(where)}: {self.message}" if where else self.message
+
+
 @dataclass
 class PlanContent:
     """A whole plan as one aggregate: what an import produces and a package carries."""
@@ -261,4 +279,4 @@ class PlanContent:
     sections: list[Section] = field(default_factory=list)
     tasks: list[Task] = field(default_factory=list)
     indicators: list[Indicator] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[ImportWarning] = field(default_factory=list)

@@ -1,4 +1,4 @@
-"""Progress reports and cancellation for long work (imports, exports, consolidation)."""
+"""Progress callbacks and cancellation for long work (imports, exports, consolidation)."""
 
 from collections.abc import Callable
 from dataclasses import dataclass, field

@@ -1,0 +1,54 @@
+"""Errors of file adapters: the user's file cannot be used. Messages are Vietnamese and name the file."""
+
+from pathlib import Path
+
+
+class PlanFileError(Exception):
+    """Base of every refusal of an input file; ``str(err)`` is the message shown to the user."""
+
+    reason = "Không đọc được tệp."
+
+    def __init__(self, path: Path | str, detail: str = "") -> None:
+        self.path = Path(path)
+        self.detail = detail
+        super().__init__(self.message)
+
+    @property
+    def message(self) -> str:
+        text = f"Tệp “{self.path.name}”: {self.reason}"
+        return f"{text} {self.detail}".strip()
+
+
+class UnsupportedFileType(PlanFileError):
+    reason = "Loại tệp này không được hỗ trợ. Hãy chọn tệp Word (.docx), Excel (.xlsx) hoặc gói kế hoạch (.json)."
+
+
+class LegacyWordFile(PlanFileError):
+    reason = (
+        "Đây là tệp Word cũ (.doc). Hãy mở tệp bằng Word và chọn Lưu thành (Save As) "
+        "định dạng .docx rồi nhập lại."
+    )
+
+
+class UnreadablePlanFile(PlanFileError):
+    reason = "Tệp bị hỏng hoặc không đúng định dạng, không đọc được."
+
+
+class PasswordProtectedFile(PlanFileError):
+    reason = "Tệp được đặt mật khẩu. Hãy gỡ mật khẩu trong Word/Excel rồi nhập lại."
+
+
+class OversizedFile(PlanFileError):
+    reason = "Tệp quá lớn để là một kế hoạch."
+
+
+class UnsafeFile(PlanFileError):
+    reason = "Tệp có cấu trúc bất thường (có thể chứa mã độc hoặc bị làm hỏng) nên không được mở."
+
+
+class NotAPlan(PlanFileError):
+    reason = "Không tìm thấy bảng kế hoạch (cột STT, Nội dung công việc, …) trong tệp."
+
+
+class EmptyPlanTable(PlanFileError):
+    reason = "Bảng kế hoạch không có dòng nhiệm vụ nào."
