@@ -1,0 +1,70 @@
+"""Use case: import a parent plan from a .docx, .xlsx or plan package, in one transaction."""
+
+import hashlib
+import logging
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from kscdesk.domain.model import PlanContent, PlanKind
+from kscdesk.domain.work import CancelToken, ProgressCallback
+from kscdesk.formats.plan_reader import read_plan
+from kscdesk.services.errors import PlanAlreadyImported
+from kscdesk.services.workspace import Workspace
+from kscdesk.store import plans
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    content: PlanContent
+    plan_uid: str | None  # None after a dry run: nothing was stored
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def parse_plan_file(
+    path: Path,
+    *,
+    progress: ProgressCallback | None = None,
+    cancel: CancelToken | None = None,
+) -> PlanContent:
+    """Read a plan file into a PlanContent stamped with its source name and SHA-256."""
+    content = read_plan(path, progress=progress, cancel=cancel)
+    content.plan = replace(
+        content.plan,
+        kind=PlanKind.PARENT,
+        source_name=path.name,
+        source_sha256=file_sha256(path),
+    )
+    return content
+
+
+def import_plan_file(
+    ws: Workspace,
+    path: Path,
+    *,
+    dry_run: bool = False,
+    progress: ProgressCallback | None = None,
+    cancel: CancelToken | None = None,
+) -> ImportResult:
+    """Parse the file and, unless dry_run, store it as a parent plan (all or nothing)."""
+    content = parse_plan_file(path, progress=progress, cancel=cancel)
+    if dry_run:
+        return ImportResult(content=content, plan_uid=None)
+    for summary in plans.list_plans(ws.db):
+        stored = plans.load_plan(ws.db, summary.uid)
+        if stored.source_sha256 == content.plan.source_sha256 and stored.kind is PlanKind.PARENT:
+            raise PlanAlreadyImported(path.name, stored.title)
+    if cancel is not None:
+        cancel.raise_if_cancelled()
+    with ws.db.atomic():
+        plan_uid = plans.save_plan_content(ws.db, content)
+    log.info("imported plan %s from %s (%d tasks)", plan_uid, path.name, len(content.tasks))
+    return ImportResult(content=content, plan_uid=plan_uid)

@@ -1,0 +1,57 @@
+"""A workspace: one data folder with its database and attachment store, opened per thread."""
+
+from dataclasses import dataclass
+from pathlib import Path
+from types import TracebackType
+from typing import Self
+
+from sqlite_utils import Database
+
+from kscdesk import paths
+from kscdesk.store import database, plans
+from kscdesk.store.attachments import AttachmentStore
+
+
+@dataclass
+class Workspace:
+    """What a service needs: the folder, an open database, the attachment store.
+
+    A sqlite3 connection belongs to the thread that opened it, so a background worker opens its
+    own Workspace on the same folder.
+    """
+
+    folder: Path
+    db: Database
+    attachments: AttachmentStore
+
+    @classmethod
+    def open(cls, folder: Path) -> "Workspace":
+        folder.mkdir(parents=True, exist_ok=True)
+        db = database.open_database(paths.database_path(folder))
+        return cls(folder=folder, db=db, attachments=AttachmentStore(paths.attachments_dir(folder)))
+
+    @property
+    def database_path(self) -> Path:
+        return paths.database_path(self.folder)
+
+    @property
+    def backups_dir(self) -> Path:
+        return paths.backups_dir(self.folder)
+
+    def is_empty(self) -> bool:
+        """True when no plan is stored yet (the first start offers the demo data)."""
+        return not plans.list_plans(self.db)
+
+    def close(self) -> None:
+        database.close_database(self.db)
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
