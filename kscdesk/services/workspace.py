@@ -27,7 +27,9 @@ class Workspace:
     @classmethod
     def open(cls, folder: Path) -> "Workspace":
         folder.mkdir(parents=True, exist_ok=True)
-        db = database.open_database(paths.database_path(folder))
+        db = database.open_database(
+            paths.database_path(folder), backups_dir=paths.backups_dir(folder)
+        )
         return cls(folder=folder, db=db, attachments=AttachmentStore(paths.attachments_dir(folder)))
 
     @property
