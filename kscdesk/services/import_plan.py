@@ -58,13 +58,22 @@ def import_plan_file(
     content = parse_plan_file(path, progress=progress, cancel=cancel)
     if dry_run:
         return ImportResult(content=content, plan_uid=None)
-    for summary in plans.list_plans(ws.db):
-        stored = plans.load_plan(ws.db, summary.uid)
-        if stored.source_sha256 == content.plan.source_sha256 and stored.kind is PlanKind.PARENT:
-            raise PlanAlreadyImported(path.name, stored.title)
     if cancel is not None:
         cancel.raise_if_cancelled()
+    return ImportResult(content=content, plan_uid=store_parsed_plan(ws, content))
+
+
+def store_parsed_plan(ws: Workspace, content: PlanContent) -> str:
+    """Store a plan parsed (and previewed) earlier; a file already imported is refused."""
+    existing = plans.find_plan_by_source(ws.db, content.plan.source_sha256, PlanKind.PARENT)
+    if content.plan.source_sha256 and existing is not None:
+        raise PlanAlreadyImported(content.plan.source_name, existing.title)
     with ws.db.atomic():
         plan_uid = plans.save_plan_content(ws.db, content)
-    log.info("imported plan %s from %s (%d tasks)", plan_uid, path.name, len(content.tasks))
-    return ImportResult(content=content, plan_uid=plan_uid)
+    log.info(
+        "imported plan %s from %s (%d tasks)",
+        plan_uid,
+        content.plan.source_name,
+        len(content.tasks),
+    )
+    return plan_uid

@@ -1,0 +1,111 @@
+"""Import speed: a 60-row plan through kscdesk vs python-docx merely reading every cell.
+
+Prints the ratio (kscdesk import time ÷ python-docx open-and-read time), measured side by side,
+alternating, in one run. Target: ≤ 2.0. Usage: python benchmarks/import_plan.py [--rounds N]
+"""
+
+import argparse
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import docx
+from docx.shared import Pt
+
+TARGET = 2.0
+SECTIONS = ["I", "II", "III", "IV", "V", "VI"]
+TIMEFRAMES = ["Quý I", "Thường xuyên", "Theo kế hoạch", "Định kỳ 06 tháng và cuối năm", "Quý IV"]
+
+
+def build_plan(path: Path, rows: int = 60) -> None:
+    """A realistic plan: preamble, letterhead table, a 5-column plan table of ``rows`` tasks."""
+    document = docx.Document()
+    document.styles["Normal"].font.name = "Times New Roman"
+    document.styles["Normal"].font.size = Pt(13)
+    head = document.add_table(rows=1, cols=2)
+    head.cell(0, 0).text = "ỦY BAN NHÂN DÂN\nTHÀNH PHỐ QUẢNG NGÃI"
+    head.cell(0, 1).text = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc"
+    document.add_paragraph("KẾ HOẠCH")
+    document.add_paragraph(
+        "Hoạt động kiểm soát thủ tục hành chính năm 2024 trên địa bàn thành phố Quảng Ngãi"
+    )
+    document.add_paragraph(
+        "(Ban hành kèm theo Quyết định số 35/QĐ-UBND ngày 14/02/2024 của Chủ tịch UBND thành phố)"
+    )
+    per_section = rows // len(SECTIONS)
+    table = document.add_table(rows=1, cols=5)
+    header = ["STT", "Nội dung công việc", "Kết quả công việc", "Cơ quan, đơn vị thực hiện",
+              "Thời gian thực hiện"]
+    for cell, text in zip(table.rows[0].cells, header, strict=True):
+        cell.text = text
+    number = 0
+    for code in SECTIONS:
+        cells = table.add_row().cells
+        cells[0].text = code
+        merged = cells[1].merge(cells[4])
+        merged.text = f"Nhóm nhiệm vụ {code} về kiểm soát thủ tục hành chính"
+        for _ in range(per_section):
+            number += 1
+            cells = table.add_row().cells
+            cells[0].text = str(number)
+            cells[1].text = (
+                f"Thực hiện rà soát, đánh giá thủ tục hành chính thuộc lĩnh vực số {number}, "
+                "đề xuất phương án đơn giản hóa, cắt giảm chi phí tuân thủ."
+            )
+            cells[2].text = "- Báo cáo kết quả rà soát.\n- Phương án đơn giản hóa TTHC."
+            cells[3].text = (
+                "- Văn phòng thành phố chủ trì.\n"
+                "- Các phòng, ban, đơn vị thành phố; UBND các xã, phường phối hợp."
+            )
+            cells[4].text = TIMEFRAMES[number % len(TIMEFRAMES)]
+    document.save(str(path))
+
+
+def read_with_python_docx(path: Path) -> int:
+    document = docx.Document(str(path))
+    chars = 0
+    for table in document.tables:
+        for row in table.rows:
+            for cell in row.cells:
+                chars += len(cell.text)
+    return chars
+
+
+def import_with_kscdesk(path: Path, folder: Path) -> int:
+    from kscdesk.services.import_plan import import_plan_file
+    from kscdesk.services.workspace import Workspace
+
+    with Workspace.open(folder) as ws:
+        result = import_plan_file(ws, path)
+    return len(result.content.tasks)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--rounds", type=int, default=7)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        plan = Path(tmp) / "ke-hoach-60-dong.docx"
+        build_plan(plan)
+        read_with_python_docx(plan)  # warm both paths (imports, caches) before timing
+        tasks = import_with_kscdesk(plan, Path(tmp) / "warm")
+        baseline, ours = [], []
+        for i in range(args.rounds):
+            start = time.perf_counter()
+            read_with_python_docx(plan)
+            baseline.append(time.perf_counter() - start)
+            start = time.perf_counter()
+            import_with_kscdesk(plan, Path(tmp) / f"round{i}")
+            ours.append(time.perf_counter() - start)
+    ratio = statistics.median(ours) / statistics.median(baseline)
+    print(f"tasks imported: {tasks}")
+    print(f"python-docx open + read every cell: {statistics.median(baseline) * 1000:.1f} ms (median)")
+    print(f"kscdesk import (parse + store):     {statistics.median(ours) * 1000:.1f} ms (median)")
+    print(f"ratio: {ratio:.2f} (target ≤ {TARGET})")
+    return 0 if ratio <= TARGET else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
