@@ -36,8 +36,13 @@ def build_plan(path: Path, rows: int = 60) -> None:
     )
     per_section = rows // len(SECTIONS)
     table = document.add_table(rows=1, cols=5)
-    header = ["STT", "Nội dung công việc", "Kết quả công việc", "Cơ quan, đơn vị thực hiện",
-              "Thời gian thực hiện"]
+    header = [
+        "STT",
+        "Nội dung công việc",
+        "Kết quả công việc",
+        "Cơ quan, đơn vị thực hiện",
+        "Thời gian thực hiện",
+    ]
     for cell, text in zip(table.rows[0].cells, header, strict=True):
         cell.text = text
     number = 0
@@ -101,7 +106,9 @@ def main() -> int:
             ours.append(time.perf_counter() - start)
     ratio = statistics.median(ours) / statistics.median(baseline)
     print(f"tasks imported: {tasks}")
-    print(f"python-docx open + read every cell: {statistics.median(baseline) * 1000:.1f} ms (median)")
+    print(
+        f"python-docx open + read every cell: {statistics.median(baseline) * 1000:.1f} ms (median)"
+    )
     print(f"kscdesk import (parse + store):     {statistics.median(ours) * 1000:.1f} ms (median)")
     print(f"ratio: {ratio:.2f} (target ≤ {TARGET})")
     return 0 if ratio <= TARGET else 1

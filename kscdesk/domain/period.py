@@ -24,15 +24,15 @@ DEFAULT_SUBMISSION_DAY = 17  # communes report by day 17 of the last month (DOMA
 ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
 
 
-class InvalidPeriod(DomainError):  # noqa: N818 (named for the condition, STYLE §3)
+class InvalidPeriod(DomainError):
     """A reporting period that cannot exist: a bad key, quarter or year."""
 
 
-class InvalidSubmissionDay(DomainError):  # noqa: N818 (named for the condition, STYLE §3)
+class InvalidSubmissionDay(DomainError):
     """A report submission day outside 1–31."""
 
 
-class DateOutsidePeriods(DomainError):  # noqa: N818 (named for the condition, STYLE §3)
+class DateOutsidePeriods(DomainError):
     """A date no period of the asked kind covers (20/7 is in no six-month window)."""
 
 

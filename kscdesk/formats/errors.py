@@ -1,4 +1,4 @@
-"""Errors of file adapters: the user's file cannot be used. Messages are Vietnamese and name the file."""
+"""Errors of file adapters: the file cannot be used. Messages are Vietnamese, naming the file."""
 
 from pathlib import Path
 
@@ -20,7 +20,10 @@ class PlanFileError(Exception):
 
 
 class UnsupportedFileType(PlanFileError):
-    reason = "Loại tệp này không được hỗ trợ. Hãy chọn tệp Word (.docx), Excel (.xlsx) hoặc gói kế hoạch (.json)."
+    reason = (
+        "Loại tệp này không được hỗ trợ. Hãy chọn tệp Word (.docx), Excel (.xlsx) "
+        "hoặc gói kế hoạch (.json)."
+    )
 
 
 class LegacyWordFile(PlanFileError):

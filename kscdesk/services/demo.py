@@ -76,7 +76,8 @@ def load_demo(ws: Workspace) -> DemoResult:
         offices.set_home_office(ws.db, office)
         for unit in commune["units"]:
             offices.save_unit(
-                ws.db, Unit(office_uid=office.uid, name=unit["name"], is_kstt_lead=unit["is_kstt_lead"])
+                ws.db,
+                Unit(office_uid=office.uid, name=unit["name"], is_kstt_lead=unit["is_kstt_lead"]),
             )
         parent_uid = plans.save_plan_content(ws.db, _as_parent(parent, parent_office))
         own_uid = plans.save_plan_content(ws.db, own)

@@ -14,7 +14,9 @@ class PlanAlreadyImported(ServiceError):
 
 class PlanNotFound(ServiceError):
     def __init__(self, ref: str) -> None:
-        super().__init__(f"Không tìm thấy kế hoạch “{ref}”. Xem danh sách bằng lệnh: kscdesk plan list")
+        super().__init__(
+            f"Không tìm thấy kế hoạch “{ref}”. Xem danh sách bằng lệnh: kscdesk plan list"
+        )
 
 
 class AmbiguousPlanReference(ServiceError):

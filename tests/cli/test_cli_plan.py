@@ -17,8 +17,15 @@ def test_dry_run_prints_the_plan_json_and_stores_nothing(
     fixtures_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     code = main(
-        ["plan", "import", str(fixtures_dir / "city2023.docx"), "--dry-run", "--json",
-         "--data-dir", str(tmp_path)]
+        [
+            "plan",
+            "import",
+            str(fixtures_dir / "city2023.docx"),
+            "--dry-run",
+            "--json",
+            "--data-dir",
+            str(tmp_path),
+        ]
     )
     assert code == 0
     data = json.loads(capsys.readouterr().out)
@@ -59,7 +66,9 @@ def test_bad_files_are_refused_with_a_message_naming_the_file(
 
 
 def test_missing_file_is_a_user_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["plan", "import", str(tmp_path / "khong-co.docx"), "--data-dir", str(tmp_path)]) == 1
+    assert (
+        main(["plan", "import", str(tmp_path / "khong-co.docx"), "--data-dir", str(tmp_path)]) == 1
+    )
     assert "khong-co.docx" in capsys.readouterr().err
 
 
@@ -67,7 +76,9 @@ def test_export_then_import_gives_back_the_same_tasks(
     fixtures_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     data = tmp_path / "data"
-    assert main(["plan", "import", str(fixtures_dir / "city2023.xlsx"), "--data-dir", str(data)]) == 0
+    assert (
+        main(["plan", "import", str(fixtures_dir / "city2023.xlsx"), "--data-dir", str(data)]) == 0
+    )
     capsys.readouterr()
     main(["plan", "list", "--json", "--data-dir", str(data)])
     plan_id = json.loads(capsys.readouterr().out)[0]["id"]

@@ -12,7 +12,10 @@ def test_rate_is_computed_from_counts() -> None:
 
 
 def test_rate_of_a_zero_denominator_is_none() -> None:
-    assert IndicatorValue(indicator_uid="x", period_key="2025-Q1", numerator=0, denominator=0).rate is None
+    assert (
+        IndicatorValue(indicator_uid="x", period_key="2025-Q1", numerator=0, denominator=0).rate
+        is None
+    )
 
 
 def test_evidence_citation_reads_like_a_document_reference() -> None:
@@ -23,5 +26,7 @@ def test_evidence_citation_reads_like_a_document_reference() -> None:
 
 
 def test_import_warning_says_where_it_comes_from() -> None:
-    assert str(ImportWarning("Thiếu nội dung", table=2, row=14)) == "Bảng 2, dòng 14: Thiếu nội dung"
+    assert (
+        str(ImportWarning("Thiếu nội dung", table=2, row=14)) == "Bảng 2, dòng 14: Thiếu nội dung"
+    )
     assert str(ImportWarning("Đã chuyển mã TCVN3")) == "Đã chuyển mã TCVN3"

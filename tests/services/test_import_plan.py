@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from kscdesk.domain.work import CancelToken, Cancelled
+from kscdesk.domain.work import Cancelled, CancelToken
 from kscdesk.formats.errors import NotAPlan
 from kscdesk.services.errors import PlanAlreadyImported
 from kscdesk.services.import_plan import import_plan_file
