@@ -1,0 +1,341 @@
+"""A .docx file -> its tables as ``Grid``s and the text before the plan table, for the plan parser.
+
+Walks the document XML directly (python-docx opens the package and gives the styles and numbering
+parts): merges are expanded (gridSpan -> merged_left, vMerge continue -> merged_up), a cell's
+paragraphs are joined with "\\n", nested tables become grids of their own, repeat-header rows are
+flagged, automatic bullets and list letters are written out, and runs typed in the legacy TCVN3 or
+VNI fonts are converted to Unicode.
+"""
+
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, ClassVar
+
+import docx
+from docx.opc.exceptions import PackageNotFoundError
+from lxml import etree
+
+from kscdesk.domain.model import ImportWarning
+from kscdesk.domain.text import nfc
+from kscdesk.formats.errors import UnreadablePlanFile
+from kscdesk.formats.grid import Cell, Grid
+from kscdesk.formats.legacy_encoding import decode_legacy_run
+from kscdesk.formats.plan_columns import find_header
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_CONTAINERS = {
+    f"{W}{n}" for n in ("hyperlink", "ins", "smartTag", "customXml", "fldSimple", "moveTo")
+}
+_SKIPPED = {f"{W}{n}" for n in ("del", "moveFrom")}
+_FALSE = {"0", "false", "off"}
+
+
+@dataclass
+class DocxPlanSource:
+    """What a .docx holds for the plan parser."""
+
+    grids: list[Grid]
+    preamble: list[str]  # paragraphs and letterhead cells before the plan table
+    warnings: list[ImportWarning] = field(default_factory=list)
+
+
+def read_docx_plan_source(path: Path, source: Path | None = None) -> DocxPlanSource:
+    """Read every table and the preamble of a .docx; ``source`` names the file in messages."""
+    shown = source or path
+    try:
+        document = docx.Document(str(path))
+    except (
+        PackageNotFoundError,
+        zipfile.BadZipFile,
+        KeyError,
+        ValueError,
+        etree.XMLSyntaxError,
+    ) as exc:
+        raise UnreadablePlanFile(shown) from exc
+    reader = _DocumentReader(document, shown.name)
+    reader.read_body(document.element.body)
+    return DocxPlanSource(reader.grids, reader.preamble, reader.warnings())
+
+
+class _DocumentReader:
+    def __init__(self, document: Any, source_name: str) -> None:
+        self.source_name = source_name
+        self.grids: list[Grid] = []
+        self.preamble: list[str] = []
+        self._plan_found = False
+        self._legacy: dict[int, set[str]] = {}  # table index (0: body text) -> encodings met
+        self._table_stack: list[int] = [0]
+        self._styles = _StyleFonts(document)
+        self._numbering = _Numbering(document)
+
+    def warnings(self) -> list[ImportWarning]:
+        found = []
+        for table, encodings in sorted(self._legacy.items()):
+            names = ", ".join(sorted(e.upper() for e in encodings))
+            message = (
+                f"Văn bản gõ bằng bảng mã cũ ({names}) đã được chuyển sang Unicode; "
+                "hãy kiểm tra lại."
+            )
+            found.append(ImportWarning(message, table=table or None))
+        return found
+
+    def read_body(self, body: Any) -> None:
+        for child in _children(body):
+            if child.tag == f"{W}p":
+                if not self._plan_found:
+                    self.preamble.extend(self.paragraph_text(child).split("\n"))
+            elif child.tag == f"{W}tbl":
+                self.read_table(child)
+
+    def read_table(self, tbl: Any) -> None:
+        grid = Grid(rows=[], source=self.source_name, table_index=len(self.grids) + 1)
+        self.grids.append(grid)
+        self._table_stack.append(grid.table_index)
+        nested: list[Any] = []
+        width = len(tbl.findall(f"{W}tblGrid/{W}gridCol"))
+        for tr in _children(tbl):
+            if tr.tag != f"{W}tr":
+                continue
+            cells = self.read_row(tr, nested)
+            width = max(width, len(cells))
+            grid.rows.append(cells)
+            grid.is_repeat_header.append(_is_on(tr.find(f"{W}trPr/{W}tblHeader")))
+        for row in grid.rows:
+            row.extend(Cell() for _ in range(width - len(row)))
+        self._table_stack.pop()
+        if not self._plan_found:
+            header = find_header(grid)
+            if header is not None and (header.is_plan_table or header.is_indicator_table):
+                self._plan_found = True
+            else:
+                for row in grid.rows:
+                    for cell in row:
+                        if cell.text and not cell.merged_left and not cell.merged_up:
+                            self.preamble.extend(cell.text.split("\n"))
+        for inner in nested:
+            self.read_table(inner)
+
+    def read_row(self, tr: Any, nested: list[Any]) -> list[Cell]:
+        cells: list[Cell] = []
+        before = tr.find(f"{W}trPr/{W}gridBefore")
+        cells.extend(Cell() for _ in range(_int_val(before, 0)))
+        for tc in _children(tr):
+            if tc.tag != f"{W}tc":
+                continue
+            props = tc.find(f"{W}tcPr")
+            span = _int_val(props.find(f"{W}gridSpan") if props is not None else None, 1)
+            vmerge = props.find(f"{W}vMerge") if props is not None else None
+            continues = vmerge is not None and vmerge.get(f"{W}val", "continue") != "restart"
+            hmerge = props.find(f"{W}hMerge") if props is not None else None
+            if hmerge is not None and hmerge.get(f"{W}val", "continue") != "restart" and cells:
+                cells.append(Cell(merged_left=True, merged_up=continues))
+                continue
+            text, bold = ("", False) if continues else self.cell_text(tc, nested)
+            cells.append(Cell(text=text, merged_up=continues, bold=bold))
+            cells.extend(
+                Cell(merged_left=True, merged_up=continues) for _ in range(max(span, 1) - 1)
+            )
+        return cells
+
+    def cell_text(self, tc: Any, nested: list[Any]) -> tuple[str, bool]:
+        lines: list[str] = []
+        bold_runs: list[bool] = []
+        for child in _children(tc):
+            if child.tag == f"{W}p":
+                lines.append(self.paragraph_text(child, bold_runs))
+            elif child.tag == f"{W}tbl":
+                nested.append(child)
+        text = "\n".join(lines).strip("\n")
+        return text, bool(bold_runs) and all(bold_runs)
+
+    def paragraph_text(self, p: Any, bold_runs: list[bool] | None = None) -> str:
+        style_id = _val(p.find(f"{W}pPr/{W}pStyle"))
+        parts: list[str] = []
+        for run in _runs(p):
+            text = _run_text(run)
+            if not text:
+                continue
+            if not text.isascii():
+                font = _run_font(run) or self._styles.font(style_id)
+                text, encoding = decode_legacy_run(text, font)
+                if encoding is not None:
+                    self._legacy.setdefault(self._table_stack[-1], set()).add(encoding)
+            parts.append(text)
+            if bold_runs is not None and text.strip():
+                bold_runs.append(_is_on(run.find(f"{W}rPr/{W}b")))
+        text = nfc("".join(parts))
+        label = self._numbering.label(p) if text.strip() else ""
+        return f"{label}{text}" if label else text
+
+
+def _children(element: Any) -> Any:
+    """Child elements, looking through content controls and custom XML wrappers."""
+    for child in element:
+        if child.tag in (f"{W}sdt", f"{W}customXml"):
+            content = child.find(f"{W}sdtContent") if child.tag == f"{W}sdt" else child
+            if content is not None:
+                yield from _children(content)
+        else:
+            yield child
+
+
+def _runs(p: Any) -> Any:
+    for child in p:
+        if child.tag == f"{W}r":
+            yield child
+        elif child.tag in _CONTAINERS:
+            yield from _runs(child)
+        elif child.tag == f"{W}sdt":
+            content = child.find(f"{W}sdtContent")
+            if content is not None:
+                yield from _runs(content)
+        elif child.tag in _SKIPPED:
+            continue
+
+
+def _run_text(run: Any) -> str:
+    parts = []
+    for child in run:
+        tag = child.tag
+        if tag == f"{W}t":
+            parts.append(child.text or "")
+        elif tag == f"{W}tab":
+            parts.append(" ")
+        elif tag in (f"{W}br", f"{W}cr"):
+            if child.get(f"{W}type") != "page":
+                parts.append("\n")
+        elif tag == f"{W}noBreakHyphen":
+            parts.append("-")
+    return "".join(parts)
+
+
+def _run_font(run: Any) -> str | None:
+    fonts = run.find(f"{W}rPr/{W}rFonts")
+    if fonts is None:
+        return None
+    font: str | None = fonts.get(f"{W}ascii") or fonts.get(f"{W}hAnsi")
+    return font
+
+
+def _val(element: Any) -> str | None:
+    return None if element is None else element.get(f"{W}val")
+
+
+def _int_val(element: Any, default: int) -> int:
+    value = _val(element)
+    try:
+        return int(value) if value is not None else default
+    except ValueError:
+        return default
+
+
+def _is_on(element: Any) -> bool:
+    return element is not None and (element.get(f"{W}val") or "true").lower() not in _FALSE
+
+
+class _StyleFonts:
+    """The font a paragraph style (through its basedOn chain) or the document defaults set."""
+
+    def __init__(self, document: Any) -> None:
+        self._by_id: dict[str, tuple[str | None, str | None]] = {}
+        self._default: str | None = None
+        self._cache: dict[str | None, str | None] = {}
+        try:
+            styles = document.styles.element
+        except (KeyError, AttributeError):
+            return
+        fonts = styles.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr/{W}rFonts")
+        if fonts is not None:
+            self._default = fonts.get(f"{W}ascii") or fonts.get(f"{W}hAnsi")
+        for style in styles.findall(f"{W}style"):
+            style_fonts = style.find(f"{W}rPr/{W}rFonts")
+            font = None
+            if style_fonts is not None:
+                font = style_fonts.get(f"{W}ascii") or style_fonts.get(f"{W}hAnsi")
+            based = _val(style.find(f"{W}basedOn"))
+            style_id = style.get(f"{W}styleId")
+            if style_id:
+                self._by_id[style_id] = (font, based)
+            if style.get(f"{W}default") in ("1", "true") and style.get(f"{W}type") == "paragraph":
+                self._by_id.setdefault("", (font, based))
+                self._by_id[""] = (font, based)
+
+    def font(self, style_id: str | None) -> str | None:
+        if style_id not in self._cache:
+            self._cache[style_id] = self._lookup(style_id or "")
+        return self._cache[style_id]
+
+    def _lookup(self, style_id: str) -> str | None:
+        seen: set[str] = set()
+        current: str | None = style_id
+        while current is not None and current not in seen and current in self._by_id:
+            seen.add(current)
+            font, based = self._by_id[current]
+            if font:
+                return font
+            current = based
+        if style_id:
+            return self._lookup("") if "" in self._by_id else self._default
+        return self._default
+
+
+class _Numbering:
+    """Writes out automatic list labels ("- ", "a) ", "1. ") that Word draws but does not store."""
+
+    _BULLETS: ClassVar[dict[str, str]] = {"-": "- ", "–": "- ", "−": "- ", "+": "+ "}
+
+    def __init__(self, document: Any) -> None:
+        self._levels: dict[tuple[str, str], tuple[str, str, int]] = {}
+        self._counters: dict[tuple[str, str], int] = {}
+        try:
+            numbering = document.part.numbering_part.element
+        except (KeyError, AttributeError, NotImplementedError):
+            return
+        abstract = {}
+        for node in numbering.findall(f"{W}abstractNum"):
+            levels = {}
+            for lvl in node.findall(f"{W}lvl"):
+                fmt = _val(lvl.find(f"{W}numFmt")) or "decimal"
+                text = _val(lvl.find(f"{W}lvlText")) or ""
+                start = _int_val(lvl.find(f"{W}start"), 1)
+                levels[lvl.get(f"{W}ilvl") or "0"] = (fmt, text, start)
+            abstract[node.get(f"{W}abstractNumId")] = levels
+        for num in numbering.findall(f"{W}num"):
+            levels = abstract.get(_val(num.find(f"{W}abstractNumId")), {})
+            for ilvl, spec in levels.items():
+                self._levels[(num.get(f"{W}numId") or "", ilvl)] = spec
+
+    def label(self, p: Any) -> str:
+        num_pr = p.find(f"{W}pPr/{W}numPr")
+        if num_pr is None or not self._levels:
+            return ""
+        key = (_val(num_pr.find(f"{W}numId")) or "", _val(num_pr.find(f"{W}ilvl")) or "0")
+        spec = self._levels.get(key)
+        if spec is None:
+            return ""
+        fmt, text, start = spec
+        if fmt == "bullet":
+            return self._BULLETS.get(text.strip(), "- ")
+        if fmt == "none":
+            return ""
+        count = self._counters.get(key, start - 1) + 1
+        self._counters[key] = count
+        for other in list(self._counters):
+            if other[0] == key[0] and other[1] > key[1]:
+                del self._counters[other]
+        return text.replace(f"%{int(key[1]) + 1}", _format_number(count, fmt)) + " "
+
+
+def _format_number(value: int, fmt: str) -> str:
+    if fmt in ("lowerLetter", "upperLetter"):
+        letter = "abcdefghijklmnopqrstuvwxyz"[(value - 1) % 26]
+        return letter.upper() if fmt == "upperLetter" else letter
+    if fmt in ("lowerRoman", "upperRoman"):
+        numerals = [(10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]
+        out, rest = "", value
+        for amount, numeral in numerals:
+            while rest >= amount:
+                out, rest = out + numeral, rest - amount
+        return out.upper() if fmt == "upperRoman" else out
+    return str(value)

@@ -1,0 +1,397 @@
+"""Plan tables as grids -> sections, tasks and indicators: the layout-agnostic heart of plan import.
+
+Both the .docx and the .xlsx reader hand their tables over as ``Grid``s; everything that depends
+on how a plan is laid out (which table, which columns, section rows, numbering, sub-items,
+continued rows, repeated headers, combined units column) is decided here.
+"""
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kscdesk.domain.model import ImportWarning, Indicator, Plan, PlanContent, Section, Task
+from kscdesk.domain.text import clean_text, nfc
+from kscdesk.domain.work import CancelToken, ProgressCallback
+from kscdesk.formats.errors import EmptyPlanTable, NotAPlan
+from kscdesk.formats.grid import Grid
+from kscdesk.formats.plan_columns import (
+    Header,
+    Role,
+    find_header,
+    is_column_numbers_row,
+    is_repeated_header,
+    resolved_row,
+)
+from kscdesk.formats.plan_preamble import read_preamble
+
+ROW_BATCH = 25  # rows between progress reports and cancel checks
+
+_ROMAN = r"(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})"
+_LETTER = r"[A-HĐ]"
+_SECTION_CODE = re.compile(rf"^(?:PHẦN\s+)?(?=[IVXLĐA-H])({_ROMAN}|{_LETTER})\s*[.):]?$")
+_SECTION_IN_TEXT = re.compile(
+    rf"^(?:PHẦN\s+)?(?=[IVXLĐA-H])({_ROMAN}|{_LETTER})\s*(?:[.):]|\s[-–])\s*(\S.*)$", re.S
+)
+_TASK_NUMBER = re.compile(r"^(\d{1,3}(?:\.\d{1,3})*)\s*[.)]?$")
+_SUB_CODE = re.compile(r"^([a-zđ])\s*[)./]?$")
+_SUB_MARKER = re.compile(r"^([a-zđ])[)/]\s*")
+_BULLET = re.compile(r"^(?:[-+*•–—·]|[a-zđ]\)|\d{1,2}[.)]\s|\(\d{1,2}\)|[IVX]{1,4}\.\s)")
+_SENTENCE_END = re.compile(r"[.;:!?…][\"”’)]*$")
+_LEAD_AND_COORDINATING = re.compile(r"chủ trì\s*,\s*phối hợp")
+_INVISIBLE = str.maketrans({"\u200b": None, "\ufeff": None, "\u00ad": None})
+
+
+def tidy_cell_text(text: str) -> str:
+    """NFC, one item per line, a line wrapped inside a sentence joined back with one space."""
+    lines = [clean_text(line) for line in nfc(text).translate(_INVISIBLE).splitlines()]
+    joined: list[str] = []
+    for line in lines:
+        if not line:
+            continue
+        if joined and not _BULLET.match(line) and not _SENTENCE_END.search(joined[-1]):
+            joined[-1] = f"{joined[-1]} {line}"
+        else:
+            joined.append(line)
+    return "\n".join(joined)
+
+
+def split_units(text: str) -> tuple[str, str]:
+    """(lead, coordinating) from one combined units cell, line by line (DOMAIN §2).
+
+    A line is coordinating when it says "phối hợp" but not "chủ trì, phối hợp"; every other line
+    is lead; when no line is coordinating the whole cell is the lead.
+    """
+    lines = text.split("\n")
+    coordinating = [
+        line
+        for line in lines
+        if "phối hợp" in line.lower() and not _LEAD_AND_COORDINATING.search(line.lower())
+    ]
+    if not coordinating:
+        return text, ""
+    lead = [line for line in lines if line not in coordinating]
+    return "\n".join(lead), "\n".join(coordinating)
+
+
+@dataclass
+class _Draft:
+    """A task row being assembled (continuation rows may still add to it)."""
+
+    section: str
+    number: str
+    sub: str | None
+    fields: dict[Role, str]
+    table: int
+    row: int
+    is_heading_only: bool = False
+
+
+@dataclass
+class _TableState:
+    """What the row walk knows between rows, across all plan tables of one document."""
+
+    sections: list[Section] = field(default_factory=list)
+    drafts: list[_Draft] = field(default_factory=list)
+    warnings: list[ImportWarning] = field(default_factory=list)
+    top_kind: str | None = None  # "roman" or "letter": the kind of the outer sections
+    top_code: str | None = None
+    section: str = ""
+    last_number: int | None = None
+    section_changed: bool = False
+
+
+def parse_plan(
+    grids: list[Grid],
+    preamble: list[str],
+    source: Path,
+    *,
+    progress: ProgressCallback | None = None,
+    cancel: CancelToken | None = None,
+) -> PlanContent:
+    """Read a whole plan from the document's tables and the text lines before the plan table."""
+    state = _TableState()
+    indicators: list[Indicator] = []
+    columns: tuple[str, ...] = ()
+    plan_header: Header | None = None
+    total = sum(len(g.rows) for g in grids)
+    done = 0
+    for grid in grids:
+        header = find_header(grid)
+        start = header.last_row + 1 if header else 0
+        if header is None and _continues_plan_table(grid, plan_header):
+            header = plan_header  # the plan table continued as a new table without its header
+        if header is None:
+            done += len(grid.rows)
+            continue
+        if header.is_plan_table:
+            plan_header = header
+            columns = columns or header.columns
+            _walk_plan_rows(grid, header, start, state, _Progress(progress, cancel, done, total))
+        elif header.is_indicator_table:
+            indicators.extend(_read_indicators(grid, header, start, len(indicators)))
+        done += len(grid.rows)
+    if plan_header is None:
+        raise NotAPlan(source)
+    tasks = _finish_tasks(state)
+    if not tasks:
+        raise EmptyPlanTable(source)
+    facts = read_preamble(preamble)
+    plan = Plan(
+        issuer=facts.issuer,
+        year=facts.year or 0,
+        title=facts.title,
+        level=facts.level,
+        decision=facts.decision,
+        source_name=source.name,
+        columns=columns,
+    )
+    warnings = [ImportWarning(text) for text in facts.warnings] + state.warnings
+    return PlanContent(plan, state.sections, tasks, indicators, warnings)
+
+
+def _continues_plan_table(grid: Grid, plan_header: Header | None) -> bool:
+    """A headerless table as wide as the plan table, right after it: the plan table continued."""
+    return plan_header is not None and grid.width == len(plan_header.columns) >= 4
+
+
+@dataclass(frozen=True)
+class _Progress:
+    callback: ProgressCallback | None
+    cancel: CancelToken | None
+    done: int  # rows of the tables before this one
+    total: int
+
+    def report(self, row: int) -> None:
+        if self.cancel is not None:
+            self.cancel.raise_if_cancelled()
+        if self.callback is not None:
+            self.callback(self.done + row, self.total, "Đang đọc bảng kế hoạch…")
+
+
+def _walk_plan_rows(
+    grid: Grid, header: Header, start: int, state: _TableState, progress: _Progress
+) -> None:
+    for index in range(start, len(grid.rows)):
+        if (index - start) % ROW_BATCH == 0:
+            progress.report(index)
+        _read_plan_row(grid, header, index, state)
+
+
+def _read_plan_row(grid: Grid, header: Header, index: int, state: _TableState) -> None:
+    raw = resolved_row(grid, index)
+    flagged = index < len(grid.is_repeat_header) and grid.is_repeat_header[index]
+    if flagged or is_repeated_header(raw, header) or is_column_numbers_row(raw):
+        return
+    cells = grid.rows[index]
+    texts = [tidy_cell_text(t) for t in raw]
+    own = [
+        "" if i >= len(cells) or cells[i].merged_up or cells[i].merged_left else texts[i]
+        for i in range(len(texts))
+    ]
+    if not any(texts):
+        return
+    where = (grid.table_index, index + 1)
+    number_col = header.roles.get(Role.NUMBER)
+    own_number = own[number_col] if number_col is not None else ""
+    number_merged = number_col is not None and not own_number and texts[number_col] != ""
+    if _read_section(texts, own, header, own_number, state):
+        return
+    fields = {role: texts[col] for role, col in header.roles.items() if col < len(texts)}
+    own_fields = {role: own[col] for role, col in header.roles.items() if col < len(own)}
+    number_match = _TASK_NUMBER.match(own_number)
+    sub_match = _SUB_CODE.match(own_number)
+    sub = sub_match.group(1) if sub_match else _take_sub_marker(fields, own_fields)
+    if number_match:
+        _start_task(_plain_number(number_match.group(1)), sub, fields, where, state)
+    elif sub is not None or number_merged:
+        if not state.drafts:
+            _warn_unclassified(where, state)
+        elif sub is not None:
+            _start_sub(sub, fields, own_fields, where, state)
+        else:
+            _continue_task(own_fields, state)
+    elif not own_number and state.drafts:
+        _continue_task(own_fields, state)
+    else:
+        _warn_unclassified(where, state)
+
+
+def _plain_number(number: str) -> str:
+    """ "01" -> "1"; "1.2" stays as printed."""
+    return str(int(number)) if number.isdigit() else number
+
+
+def _read_section(
+    texts: list[str], own: list[str], header: Header, own_number: str, state: _TableState
+) -> bool:
+    content_col = header.roles.get(Role.CONTENT, 1)
+    others = {t for i, t in enumerate(own) if t and i != header.roles.get(Role.NUMBER)}
+    code_match = _SECTION_CODE.match(own_number) if own_number else None
+    if code_match and len(others) <= 1:
+        title = texts[content_col] if content_col < len(texts) else ""
+        if not title and others:
+            title = next(iter(others))
+        if title and not _TASK_NUMBER.match(title):
+            _add_section(code_match.group(1), title, state)
+            return True
+    distinct = {t for t in own if t}
+    if len(distinct) == 1 and (not own_number or own_number in distinct):
+        text = next(iter(distinct))
+        in_text = _SECTION_IN_TEXT.match(text)
+        if in_text and "\n" not in text:
+            _add_section(in_text.group(1), in_text.group(2).strip(), state)
+            return True
+    return False
+
+
+def _add_section(code: str, title: str, state: _TableState) -> None:
+    kind = "letter" if re.fullmatch(_LETTER, code) else "roman"
+    if state.top_kind is None:
+        state.top_kind = kind
+    parent = None
+    if kind == state.top_kind:
+        state.top_code = code
+    else:
+        parent = state.top_code
+    state.sections.append(Section(code, title, parent, position=len(state.sections) + 1))
+    state.section = code
+    state.section_changed = True
+
+
+def _take_sub_marker(fields: dict[Role, str], own_fields: dict[Role, str]) -> str | None:
+    """A sub-item letter written at the start of the row's own content or output text."""
+    for role in (Role.CONTENT, Role.OUTPUT):
+        text = own_fields.get(role, "")
+        match = _SUB_MARKER.match(text)
+        if match is None:
+            continue
+        later = [line for line in text.split("\n")[1:] if _SUB_MARKER.match(line)]
+        if later:
+            return None  # a list of points inside one cell, not a sub-item row
+        stripped = text[match.end() :]
+        fields[role] = stripped
+        own_fields[role] = stripped
+        return match.group(1)
+    return None
+
+
+def _start_task(
+    number: str,
+    sub: str | None,
+    fields: dict[Role, str],
+    where: tuple[int, int],
+    state: _TableState,
+) -> None:
+    value = int(number) if number.isdigit() else None
+    last = state.last_number
+    in_sequence = last is None or value in (last, last + 1)
+    restarted = value == 1 and state.section_changed
+    if value is not None and not in_sequence and not restarted:
+        message = f"Số thứ tự {number} không liền mạch (sau {last})."
+        position = len(state.drafts) + 1
+        state.warnings.append(ImportWarning(message, *where, task_position=position))
+    if value is not None:
+        state.last_number = value
+    state.section_changed = False
+    heading_only = sub is None and not any(
+        fields.get(r) for r in (Role.OUTPUT, Role.UNITS, Role.LEAD, Role.TIMEFRAME)
+    )
+    draft = _Draft(state.section, number, sub, dict(fields), *where, heading_only)
+    state.drafts.append(draft)
+
+
+def _start_sub(
+    sub: str,
+    fields: dict[Role, str],
+    own_fields: dict[Role, str],
+    where: tuple[int, int],
+    state: _TableState,
+) -> None:
+    parent = state.drafts[-1]
+    if parent.sub is None and parent.is_heading_only:
+        state.drafts.pop()  # the numbered row only introduced its sub-items a), b)
+    merged = dict(fields)
+    if not own_fields.get(Role.CONTENT) and not fields.get(Role.CONTENT):
+        merged[Role.CONTENT] = parent.fields.get(Role.CONTENT, "")
+    state.drafts.append(_Draft(parent.section, parent.number, sub, merged, *where))
+
+
+def _continue_task(own_fields: dict[Role, str], state: _TableState) -> None:
+    draft = state.drafts[-1]
+    for role, text in own_fields.items():
+        if text and role is not Role.NUMBER:
+            before = draft.fields.get(role, "")
+            draft.fields[role] = tidy_cell_text(f"{before}\n{text}") if before else text
+    if any(own_fields.get(r) for r in (Role.OUTPUT, Role.UNITS, Role.LEAD, Role.TIMEFRAME)):
+        draft.is_heading_only = False
+
+
+def _warn_unclassified(where: tuple[int, int], state: _TableState) -> None:
+    state.warnings.append(ImportWarning("Không xác định được dòng này thuộc nhiệm vụ nào.", *where))
+
+
+def _finish_tasks(state: _TableState) -> list[Task]:
+    tasks: list[Task] = []
+    for draft in state.drafts:
+        position = len(tasks) + 1
+        fields = draft.fields
+        if Role.LEAD in fields or Role.COORDINATING in fields:
+            lead, coordinating = fields.get(Role.LEAD, ""), fields.get(Role.COORDINATING, "")
+        else:
+            lead, coordinating = split_units(fields.get(Role.UNITS, ""))
+        content = fields.get(Role.CONTENT, "")
+        if not content:
+            state.warnings.append(
+                ImportWarning("Nhiệm vụ không có nội dung.", draft.table, draft.row, position)
+            )
+        tasks.append(
+            Task(
+                section_code=draft.section,
+                number=draft.number,
+                sub=draft.sub,
+                content=content,
+                output=fields.get(Role.OUTPUT, ""),
+                lead=lead,
+                coordinating=coordinating,
+                timeframe=fields.get(Role.TIMEFRAME, ""),
+                position=position,
+            )
+        )
+    state.warnings.sort(key=lambda w: (w.table or 0, w.row or 0))
+    return tasks
+
+
+def _read_indicators(grid: Grid, header: Header, start: int, before: int) -> list[Indicator]:
+    rows: list[dict[Role, str]] = []
+    for index in range(start, len(grid.rows)):
+        raw = resolved_row(grid, index)
+        if is_repeated_header(raw, header) or is_column_numbers_row(raw):
+            continue
+        texts = {
+            role: tidy_cell_text(raw[col]) for role, col in header.roles.items() if col < len(raw)
+        }
+        number = texts.get(Role.NUMBER, "")
+        if _TASK_NUMBER.match(number):
+            rows.append(texts)
+        elif not number and rows and any(texts.values()):
+            for role, text in texts.items():
+                if text and text != rows[-1].get(role):
+                    rows[-1][role] = tidy_cell_text(f"{rows[-1].get(role, '')}\n{text}")
+    indicators = []
+    for offset, texts in enumerate(rows, start=1):
+        if Role.LEAD in texts or Role.COORDINATING in texts:
+            lead, coordinating = texts.get(Role.LEAD, ""), texts.get(Role.COORDINATING, "")
+        else:
+            lead, coordinating = split_units(texts.get(Role.UNITS, ""))
+        indicators.append(
+            Indicator(
+                number=_plain_number(texts[Role.NUMBER].rstrip(".) ")),
+                name=texts.get(Role.CONTENT, ""),
+                unit=texts.get(Role.MEASURE, ""),
+                target_text=texts.get(Role.TARGET, ""),
+                lead=lead,
+                coordinating=coordinating,
+                position=before + offset,
+            )
+        )
+    return indicators
