@@ -3,7 +3,6 @@
 import re
 import unicodedata
 
-_D_MAP = str.maketrans({"đ": "d", "Đ": "D"})
 _SPACES = re.compile(r"\s+")
 
 # Vietnamese alphabet order (a ă â b c d đ e ê g h i …), with f, j, w, z slotted in.
@@ -24,11 +23,28 @@ def clean_text(text: str) -> str:
     return _SPACES.sub(" ", nfc(text)).strip()
 
 
+def _build_search_table() -> dict[int, str | None]:
+    """One translate() table: precomposed Latin letters to their bare base, marks dropped."""
+    table: dict[int, str | None] = {}
+    for code in [*range(0xC0, 0x250), *range(0x1E00, 0x1F00)]:
+        bare = "".join(
+            ch for ch in unicodedata.normalize("NFD", chr(code)) if not unicodedata.combining(ch)
+        )
+        if bare != chr(code):
+            table[code] = bare
+    for code in range(0x300, 0x370):  # combining marks left by decomposed (NFD) input
+        table[code] = None
+    table[ord("đ")] = "d"
+    table[ord("Đ")] = "d"
+    return table
+
+
+_SEARCH_TABLE = _build_search_table()
+
+
 def search_key(text: str) -> str:
     """Lower-case text without tones or letter marks, đ as d: "Kiểm soát" → "kiem soat"."""
-    decomposed = unicodedata.normalize("NFD", text.translate(_D_MAP).lower())
-    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return _SPACES.sub(" ", bare).strip()
+    return _SPACES.sub(" ", text.lower().translate(_SEARCH_TABLE)).strip()
 
 
 def matches(query: str, text: str) -> bool:

@@ -1,0 +1,1 @@
+"""Python compiled from forms/*.ui by forms/compile.py."""

@@ -1,0 +1,119 @@
+"""MainWindow: assembles the navigation, the panels, the menus and the status bar; nothing more."""
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QSize, Qt, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QLabel, QListWidgetItem, QMainWindow, QWidget
+
+from kscdesk import APP_TITLE
+from kscdesk.services.workspace import Workspace
+from kscdesk.ui import placeholder_panel
+from kscdesk.ui.about_dialog import AboutDialog
+from kscdesk.ui.actions import build_file_menu, build_help_menu
+from kscdesk.ui.generated.ui_main_window import Ui_MainWindow
+from kscdesk.ui.plan_panel import PlanPanel
+
+# (object name, navigation label) in the order the navigation lists them.
+PAGES: tuple[tuple[str, str], ...] = (
+    ("plan_panel", "Kế hoạch"),
+    ("progress_panel", "Tiến độ"),
+    ("indicators_panel", "Chỉ tiêu"),
+    ("reports_panel", "Báo cáo"),
+    ("exchange_panel", "Trao đổi"),
+)
+
+_NAV_STYLE = """
+QListWidget#nav_list { background: palette(window); border-right: 1px solid palette(mid);
+    padding-top: 8px; outline: 0; }
+QListWidget#nav_list::item { padding: 9px 14px; border-radius: 4px; margin: 1px 6px; }
+QListWidget#nav_list::item:selected { background: palette(highlight);
+    color: palette(highlighted-text); }
+"""
+
+
+class MainWindow(QMainWindow):
+    """The window the officer works in. It gets the open Workspace; it is not a global."""
+
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.ui = Ui_MainWindow()
+        self.ui.setupUi(self)
+        self.setWindowTitle(APP_TITLE)
+        self.plan_panel = PlanPanel(workspace.db, self)
+        self._add_pages()
+        self.actions_by_name = {
+            **build_file_menu(
+                self,
+                self.ui.menu_bar,
+                open_data_folder=self.open_data_folder,
+                find=self.focus_search,
+                quit_app=self.close,
+            ),
+            **build_help_menu(self, self.ui.menu_bar, show_about=self.show_about),
+        }
+        self._set_up_status_bar()
+        self.plan_panel.reload_plans()
+
+    def _add_pages(self) -> None:
+        factories: dict[str, Callable[[], QWidget]] = {
+            "plan_panel": lambda: self.plan_panel,
+            "progress_panel": placeholder_panel.progress_panel,
+            "indicators_panel": placeholder_panel.indicators_panel,
+            "reports_panel": placeholder_panel.reports_panel,
+            "exchange_panel": placeholder_panel.exchange_panel,
+        }
+        nav = self.ui.nav_list
+        nav.setStyleSheet(_NAV_STYLE)
+        font = nav.font()
+        font.setPointSizeF(font.pointSizeF() * 1.08)
+        nav.setFont(font)
+        for name, label in PAGES:
+            page = factories[name]()
+            page.setObjectName(name)
+            self.ui.panel_stack.addWidget(page)
+            item = QListWidgetItem(label, nav)
+            item.setData(Qt.ItemDataRole.UserRole, name)
+            item.setSizeHint(QSize(0, nav.fontMetrics().height() + 22))
+        nav.currentRowChanged.connect(self.ui.panel_stack.setCurrentIndex)
+        nav.setCurrentRow(0)
+
+    def _set_up_status_bar(self) -> None:
+        self.data_folder_label = QLabel(f"Thư mục dữ liệu: {self.workspace.folder}", self)
+        self.data_folder_label.setObjectName("data_folder_label")
+        self.data_folder_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.ui.status_bar.addPermanentWidget(self.data_folder_label)
+
+    # --- navigation -----------------------------------------------------------------------------
+
+    def show_page(self, name: str) -> None:
+        names = [page for page, _ in PAGES]
+        self.ui.nav_list.setCurrentRow(names.index(name))
+
+    def current_page(self) -> QWidget:
+        page = self.ui.panel_stack.currentWidget()
+        assert page is not None  # the stack always holds the five pages
+        return page
+
+    # --- actions --------------------------------------------------------------------------------
+
+    def focus_search(self) -> None:
+        self.show_page("plan_panel")
+        self.plan_panel.focus_search()
+
+    def show_about(self) -> AboutDialog:
+        dialog = AboutDialog(self.workspace.folder, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()  # window-modal without a nested event loop
+        return dialog
+
+    def open_data_folder(self) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.workspace.folder)))
+
+    def reload(self) -> None:
+        """Re-read the stored plans (after a background job changed them)."""
+        self.plan_panel.reload_plans()
+
+    def show_message(self, text: str, timeout_ms: int = 8000) -> None:
+        self.ui.status_bar.showMessage(text, timeout_ms)

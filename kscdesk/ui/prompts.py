@@ -1,0 +1,101 @@
+"""Questions and messages to the officer: the only module that calls QMessageBox or QFileDialog.
+
+Qt has no Vietnamese translation of its own, so every standard button gets its text here too
+(the translator in ui/translator.py covers Qt's internal strings as a second line). Tests
+monkeypatch the ``ask_*``/``show_*``/``choose_*`` functions instead of clicking modal boxes.
+"""
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+StandardButton = QMessageBox.StandardButton
+
+BUTTON_TEXTS: dict[StandardButton, str] = {
+    StandardButton.Ok: "Đồng ý",
+    StandardButton.Cancel: "Hủy",
+    StandardButton.Yes: "Có",
+    StandardButton.No: "Không",
+    StandardButton.Close: "Đóng",
+    StandardButton.Save: "Lưu",
+    StandardButton.Open: "Mở",
+    StandardButton.Discard: "Bỏ thay đổi",
+    StandardButton.Retry: "Thử lại",
+    StandardButton.Ignore: "Bỏ qua",
+    StandardButton.Abort: "Dừng",
+    StandardButton.Help: "Trợ giúp",
+}
+
+
+def build_message_box(  # noqa: PLR0913 - the QMessageBox constructor's own arguments
+    parent: QWidget | None,
+    icon: QMessageBox.Icon,
+    title: str,
+    text: str,
+    buttons: QMessageBox.StandardButton,
+    *,
+    details: str = "",
+) -> QMessageBox:
+    """A message box with Vietnamese button texts, not yet shown (tests inspect it)."""
+    box = QMessageBox(icon, title, text, buttons, parent)
+    box.setObjectName("message_box")
+    for standard, label in BUTTON_TEXTS.items():
+        button = box.button(standard)
+        if button is not None:
+            button.setText(label)
+    if details:
+        box.setDetailedText(details)
+    return box
+
+
+def ask_yes_no(parent: QWidget | None, title: str, text: str, *, default_yes: bool = True) -> bool:
+    """Ask a yes/no question; True when the officer chose "Có"."""
+    box = build_message_box(
+        parent,
+        QMessageBox.Icon.Question,
+        title,
+        text,
+        StandardButton.Yes | StandardButton.No,
+    )
+    box.setDefaultButton(StandardButton.Yes if default_yes else StandardButton.No)
+    return box.exec() == StandardButton.Yes
+
+
+def show_info(parent: QWidget | None, title: str, text: str) -> None:
+    box = build_message_box(parent, QMessageBox.Icon.Information, title, text, StandardButton.Ok)
+    box.exec()
+
+
+def show_warning(parent: QWidget | None, title: str, text: str) -> None:
+    """A problem the officer can act on (a file locked by Word, a wrong file chosen …)."""
+    box = build_message_box(parent, QMessageBox.Icon.Warning, title, text, StandardButton.Ok)
+    box.exec()
+
+
+def show_error(parent: QWidget | None, title: str, text: str, *, details: str = "") -> None:
+    """An unexpected failure; details (a traceback) stay folded until asked for."""
+    box = build_message_box(
+        parent, QMessageBox.Icon.Critical, title, text, StandardButton.Close, details=details
+    )
+    box.exec()
+
+
+def choose_open_file(
+    parent: QWidget | None, title: str, file_filter: str, start: Path | None = None
+) -> Path | None:
+    """Pick an existing file; None when cancelled. ``file_filter``: "Kế hoạch (*.docx *.xlsx)"."""
+    name, _ = QFileDialog.getOpenFileName(parent, title, str(start or ""), file_filter)
+    return Path(name) if name else None
+
+
+def choose_save_file(
+    parent: QWidget | None, title: str, file_filter: str, suggested: Path | None = None
+) -> Path | None:
+    """Pick where to save; None when cancelled."""
+    name, _ = QFileDialog.getSaveFileName(parent, title, str(suggested or ""), file_filter)
+    return Path(name) if name else None
+
+
+def choose_folder(parent: QWidget | None, title: str, start: Path | None = None) -> Path | None:
+    name = QFileDialog.getExistingDirectory(parent, title, str(start or ""))
+    return Path(name) if name else None

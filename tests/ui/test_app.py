@@ -1,0 +1,104 @@
+import logging
+import sys
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from PySide6.QtWidgets import QApplication
+
+from kscdesk import app
+from kscdesk.services.workspace import Workspace
+from kscdesk.ui import prompts
+
+
+def test_selftest_renders_the_demo_and_returns_0(
+    vietnamese_app: QApplication, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    user_folder = tmp_path / "user-data"
+    assert app.run_selftest(user_folder) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Tự kiểm tra đạt: cửa sổ chính hiển thị ")
+    assert not user_folder.exists()  # the user's folder is never touched
+
+
+def test_first_start_on_an_empty_folder_offers_and_loads_the_demo(
+    qtbot: QtBot,
+    empty_workspace: Workspace,
+    vietnamese_app: QApplication,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    questions: list[str] = []
+
+    def answer_yes(parent: object, title: str, text: str, **kwargs: object) -> bool:
+        questions.append(title)
+        return True
+
+    monkeypatch.setattr(prompts, "ask_yes_no", answer_yes)
+    window = app.open_main_window(empty_workspace)
+    qtbot.addWidget(window)
+    assert window.plan_panel.task_model.rowCount() == 0
+    qtbot.waitUntil(lambda: window.plan_panel.task_model.task_count() > 0, timeout=10000)
+    assert questions == ["Dữ liệu mẫu"]
+    assert window.plan_panel.ui.plan_combo.count() == 2
+
+
+def test_declining_the_demo_leaves_the_folder_empty(
+    qtbot: QtBot,
+    empty_workspace: Workspace,
+    vietnamese_app: QApplication,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    asked: list[bool] = []
+    monkeypatch.setattr(prompts, "ask_yes_no", lambda *a, **k: asked.append(True) or False)
+    window = app.open_main_window(empty_workspace)
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: asked == [True])
+    assert empty_workspace.is_empty()
+    assert window.plan_panel.ui.plan_info_label.text().startswith("Chưa có kế hoạch nào")
+
+
+def test_a_folder_with_plans_is_not_offered_the_demo(
+    qtbot: QtBot,
+    demo_workspace: Workspace,
+    vietnamese_app: QApplication,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def fail(*args: object, **kwargs: object) -> bool:
+        raise AssertionError("asked")
+
+    monkeypatch.setattr(prompts, "ask_yes_no", fail)
+    window = app.open_main_window(demo_workspace)
+    qtbot.addWidget(window)
+    qtbot.wait(50)  # let the event loop run any queued question
+    assert window.plan_panel.task_model.task_count() > 0
+
+
+def test_an_unexpected_error_is_logged_and_shown_with_the_log_path(
+    tmp_path: Path,
+    vietnamese_app: QApplication,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    shown: list[tuple[str, str, str]] = []
+    monkeypatch.setattr(
+        prompts,
+        "show_error",
+        lambda parent, title, text, details="": shown.append((title, text, details)),
+    )
+    log_file, handler = app.start_logging(tmp_path)
+    try:
+        hook = app.make_excepthook(log_file)
+        try:
+            raise RuntimeError("lỗi thử")
+        except RuntimeError:
+            with caplog.at_level(logging.CRITICAL, logger="kscdesk.app"):
+                hook(*sys.exc_info())  # type: ignore[arg-type]
+    finally:
+        logging.getLogger().removeHandler(handler)
+        handler.close()
+    ((title, text, details),) = shown
+    assert title == "Lỗi không mong đợi"
+    assert str(log_file) in text
+    assert "RuntimeError: lỗi thử" in details
+    assert "RuntimeError: lỗi thử" in log_file.read_text(encoding="utf-8")

@@ -1,0 +1,46 @@
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from kscdesk.ui import prompts
+
+Button = QMessageBox.StandardButton
+
+
+def test_message_box_buttons_are_vietnamese(vietnamese_app: QApplication) -> None:
+    box = prompts.build_message_box(
+        None,
+        QMessageBox.Icon.Question,
+        "Tiêu đề",
+        "Nội dung",
+        Button.Ok | Button.Cancel | Button.Yes | Button.No | Button.Close,
+    )
+    texts = {box.button(b).text() for b in (Button.Ok, Button.Cancel, Button.Yes, Button.No)}
+    assert texts == {"Đồng ý", "Hủy", "Có", "Không"}
+    assert box.button(Button.Close).text() == "Đóng"
+    box.deleteLater()
+
+
+def test_error_details_button_is_vietnamese(vietnamese_app: QApplication) -> None:
+    box = prompts.build_message_box(
+        None, QMessageBox.Icon.Critical, "Lỗi", "Có lỗi", Button.Close, details="Traceback"
+    )
+    labels = [b.text() for b in box.buttons()]
+    assert "Xem chi tiết..." in labels
+    assert not [text for text in labels if "Details" in text]
+    box.deleteLater()
+
+
+def _click_in_open_box(button: QMessageBox.StandardButton) -> None:
+    box = QApplication.activeModalWidget()
+    assert isinstance(box, QMessageBox)
+    box.button(button).click()
+
+
+def test_ask_yes_no_is_true_when_co_is_clicked(vietnamese_app: QApplication) -> None:
+    QTimer.singleShot(0, lambda: _click_in_open_box(Button.Yes))
+    assert prompts.ask_yes_no(None, "Câu hỏi", "Đồng ý chứ?") is True
+
+
+def test_ask_yes_no_is_false_when_khong_is_clicked(vietnamese_app: QApplication) -> None:
+    QTimer.singleShot(0, lambda: _click_in_open_box(Button.No))
+    assert prompts.ask_yes_no(None, "Câu hỏi", "Đồng ý chứ?") is False
