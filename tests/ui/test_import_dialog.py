@@ -352,7 +352,7 @@ def test_a_file_dropped_on_the_dialog_is_read(
     mime.setUrls([QUrl.fromLocalFile(str(fixtures_dir / "city2023.xlsx"))])
     where, action = QPointF(20, 20), Qt.DropAction.CopyAction
     buttons, modifiers = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
-    enter = QDragEnterEvent(where, action, mime, buttons, modifiers)
+    enter = QDragEnterEvent(where.toPoint(), action, mime, buttons, modifiers)
     drop = QDropEvent(where, action, mime, buttons, modifiers)
 
     dialog.dragEnterEvent(enter)
