@@ -1,6 +1,7 @@
 """Menus of the main window, one function per menu; each returns its actions by name."""
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenuBar, QWidget
@@ -17,24 +18,34 @@ def _action(
     return action
 
 
+@dataclass(frozen=True)
+class FileMenuSlots:
+    """What the Tệp menu's actions call."""
+
+    import_plan: Callable[[], object]
+    find: Callable[[], object]
+    open_data_folder: Callable[[], object]
+    quit_app: Callable[[], object]
+
+
 def build_file_menu(
-    window: QWidget,
-    menu_bar: QMenuBar,
-    *,
-    open_data_folder: Callable[[], object],
-    find: Callable[[], object],
-    quit_app: Callable[[], object],
+    window: QWidget, menu_bar: QMenuBar, slots: FileMenuSlots
 ) -> dict[str, QAction]:
-    """Tệp: open the data folder, find a task, quit."""
+    """Tệp: import a parent plan, find a task, open the data folder, quit."""
     menu = menu_bar.addMenu("&Tệp")
     menu.setObjectName("file_menu")
     actions = {
-        "find": _action(window, "find_action", "&Tìm nhiệm vụ", find, "Ctrl+F"),
-        "open_data_folder": _action(
-            window, "open_data_folder_action", "&Mở thư mục dữ liệu", open_data_folder
+        "import_plan": _action(
+            window, "import_plan_action", "&Nhập kế hoạch cấp trên…", slots.import_plan, "Ctrl+O"
         ),
-        "quit": _action(window, "quit_action", "T&hoát", quit_app, "Ctrl+Q"),
+        "find": _action(window, "find_action", "&Tìm nhiệm vụ", slots.find, "Ctrl+F"),
+        "open_data_folder": _action(
+            window, "open_data_folder_action", "&Mở thư mục dữ liệu", slots.open_data_folder
+        ),
+        "quit": _action(window, "quit_action", "T&hoát", slots.quit_app, "Ctrl+Q"),
     }
+    menu.addAction(actions["import_plan"])
+    menu.addSeparator()
     menu.addAction(actions["find"])
     menu.addAction(actions["open_data_folder"])
     menu.addSeparator()

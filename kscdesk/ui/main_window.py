@@ -1,16 +1,17 @@
 """MainWindow: assembles the navigation, the panels, the menus and the status bar; nothing more."""
 
 from collections.abc import Callable
+from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QSize, Qt, QTimer, QUrl
+from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QLabel, QListWidgetItem, QMainWindow, QWidget
 
 from kscdesk import APP_TITLE
 from kscdesk.services.workspace import Workspace
 from kscdesk.ui import placeholder_panel
 from kscdesk.ui.about_dialog import AboutDialog
-from kscdesk.ui.actions import build_file_menu, build_help_menu
+from kscdesk.ui.actions import FileMenuSlots, build_file_menu, build_help_menu
 from kscdesk.ui.generated.ui_main_window import Ui_MainWindow
 from kscdesk.ui.plan_panel import PlanPanel
 
@@ -47,13 +48,17 @@ class MainWindow(QMainWindow):
             **build_file_menu(
                 self,
                 self.ui.menu_bar,
-                open_data_folder=self.open_data_folder,
-                find=self.focus_search,
-                quit_app=self.close,
+                FileMenuSlots(
+                    import_plan=lambda: self.import_plan(),  # not triggered(checked)
+                    find=self.focus_search,
+                    open_data_folder=self.open_data_folder,
+                    quit_app=self.close,
+                ),
             ),
             **build_help_menu(self, self.ui.menu_bar, show_about=self.show_about),
         }
         self._set_up_status_bar()
+        self.setAcceptDrops(True)  # a plan file dropped on the window opens the import dialog
         self.plan_panel.reload_plans()
 
     def _add_pages(self) -> None:
@@ -97,6 +102,33 @@ class MainWindow(QMainWindow):
         return page
 
     # --- actions --------------------------------------------------------------------------------
+
+    def import_plan(self, path: Path | None = None) -> str | None:
+        """The import dialog (on ``path`` when given); shows the stored plan; its uid or None."""
+        from kscdesk.ui.import_dialog import open_import_dialog
+
+        plan_uid = open_import_dialog(self, self.workspace.folder, path)
+        if plan_uid:
+            self.reload()
+            self.show_page("plan_panel")
+            self.plan_panel.select_plan(plan_uid)
+            self.show_message("Đã lưu kế hoạch cấp trên.")
+        return plan_uid
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        from kscdesk.ui.import_dialog import dropped_file
+
+        if dropped_file(event.mimeData()) is not None:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        from kscdesk.ui.import_dialog import dropped_file
+
+        path = dropped_file(event.mimeData())
+        if path is not None:
+            event.acceptProposedAction()
+            # After the drop returns: a modal dialog inside it would hold Explorer's drag too.
+            QTimer.singleShot(0, self, lambda: self.import_plan(path))
 
     def focus_search(self) -> None:
         self.show_page("plan_panel")

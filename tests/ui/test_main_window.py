@@ -116,7 +116,13 @@ def test_menus_are_vietnamese(window: MainWindow) -> None:
     titles = [a.text() for a in window.ui.menu_bar.actions()]
     assert titles == ["&Tệp", "T&rợ giúp"]
     names = {a.text() for a in window.actions_by_name.values()}
-    assert names == {"&Tìm nhiệm vụ", "&Mở thư mục dữ liệu", "T&hoát", "&Giới thiệu kscdesk"}
+    assert names == {
+        "&Nhập kế hoạch cấp trên…",
+        "&Tìm nhiệm vụ",
+        "&Mở thư mục dữ liệu",
+        "T&hoát",
+        "&Giới thiệu kscdesk",
+    }
 
 
 def test_find_action_focuses_the_search_box(window: MainWindow, qtbot: QtBot) -> None:
