@@ -3,10 +3,10 @@
 Run on Windows from the repository root:  py installer\\build.py
 """
 
+import re
 import shutil
 import subprocess
 import sys
-import tomllib
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -29,8 +29,12 @@ VERSION_TEMPLATE = """VSVersionInfo(
 
 
 def project_version() -> str:
-    with (ROOT / "pyproject.toml").open("rb") as handle:
-        return str(tomllib.load(handle)["project"]["version"])
+    """kscdesk.__version__, the single place the version is written."""
+    text = (ROOT / "kscdesk" / "__init__.py").read_text(encoding="utf-8")
+    match = re.search(r'^__version__ = "([^"]+)"', text, flags=re.M)
+    if match is None:
+        raise SystemExit("kscdesk/__init__.py has no __version__")
+    return match.group(1)
 
 
 def write_version_info(version: str) -> None:

@@ -13,7 +13,7 @@ class _LazyGui:
         return run_app(data_dir)
 
     def run_selftest(self, data_dir: Path | None) -> int:
-        from kscdesk.app import run_selftest
+        from kscdesk.selftest import run_selftest
 
         return run_selftest(data_dir)
 

@@ -1,34 +1,33 @@
 """Composition root: builds the QApplication, opens the Workspace, shows the MainWindow.
 
 Nothing here is global: the Workspace is passed to the window explicitly. ``run_app`` is what
-``kscdesk`` (no arguments) calls; ``run_selftest`` is ``kscdesk selftest``.
+``kscdesk`` (no arguments) calls; ``kscdesk selftest`` is in kscdesk/selftest.py. Modules that
+are not needed to paint the first frame are imported where they are used (start-up time).
 """
 
 import logging
-import os
 import sys
-import tempfile
-import traceback
 from collections.abc import Callable
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLocale, QTimer
-from PySide6.QtGui import QFont, QFontDatabase, QImage
-from PySide6.QtWidgets import QApplication, QDialogButtonBox
+from PySide6.QtCore import QEvent, QLocale, QObject, QTimer
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication, QWidget
 
-from kscdesk import APP_NAME, __version__, paths
+from kscdesk import APP_NAME, __version__
+from kscdesk.logging_setup import start_logging
 from kscdesk.services.errors import ServiceError
-from kscdesk.services.workspace import Workspace
 from kscdesk.store.errors import StoreError
-from kscdesk.ui import prompts
 from kscdesk.ui.main_window import MainWindow
 from kscdesk.ui.translator import install_vietnamese_translator
 
+if TYPE_CHECKING:  # the store is imported after the window is on screen (start-up time)
+    from kscdesk.services.workspace import Workspace
+
 log = logging.getLogger(__name__)
 
-LOG_FILE_NAME = "kscdesk.log"
 # Tried in order when the platform's default font cannot draw Vietnamese.
 VIETNAMESE_FONTS = ("Segoe UI", "Noto Sans", "DejaVu Sans", "Liberation Sans", "Arial", "Tahoma")
 
@@ -70,20 +69,6 @@ def _ensure_vietnamese_font(app: QApplication) -> None:
 # --- logging and unexpected errors ----------------------------------------------------------------
 
 
-def start_logging(data_folder: Path) -> tuple[Path, logging.Handler]:
-    """A rotating log file in the data folder's logs/; returns its path and the handler."""
-    folder = paths.log_dir(data_folder)
-    folder.mkdir(parents=True, exist_ok=True)
-    log_file = folder / LOG_FILE_NAME
-    handler = RotatingFileHandler(log_file, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    root = logging.getLogger()
-    root.addHandler(handler)
-    if root.level > logging.INFO or root.level == logging.NOTSET:
-        root.setLevel(logging.INFO)
-    return log_file, handler
-
-
 def make_excepthook(log_file: Path) -> ExceptHook:
     """A sys.excepthook that logs the traceback and tells the officer where the log is."""
     showing = False
@@ -93,6 +78,10 @@ def make_excepthook(log_file: Path) -> ExceptHook:
         if issubclass(exc_type, KeyboardInterrupt):
             sys.__excepthook__(exc_type, exc, tb)
             return
+        from traceback import format_exception
+
+        from kscdesk.ui import prompts
+
         log.critical("Unexpected error", exc_info=(exc_type, exc, tb))
         if showing:  # an error while showing the error: logged, not shown again
             return
@@ -104,7 +93,7 @@ def make_excepthook(log_file: Path) -> ExceptHook:
                 "kscdesk gặp một lỗi chưa lường trước. Dữ liệu đã lưu không bị ảnh hưởng.\n\n"
                 f"Chi tiết đã được ghi vào tệp nhật ký:\n{log_file}\n\n"
                 "Hãy gửi tệp này cho người hỗ trợ kỹ thuật.",
-                details="".join(traceback.format_exception(exc_type, exc, tb)),
+                details="".join(format_exception(exc_type, exc, tb)),
             )
         finally:
             showing = False
@@ -115,18 +104,72 @@ def make_excepthook(log_file: Path) -> ExceptHook:
 # --- main window ----------------------------------------------------------------------------------
 
 
-def open_main_window(workspace: Workspace) -> MainWindow:
-    """Build and show the main window; on an empty data folder, offer the demo data."""
-    window = MainWindow(workspace)
+def open_main_window(workspace: "Workspace") -> MainWindow:
+    """Build and show the main window over an open workspace; offer the demo when it is empty."""
+    window = MainWindow(workspace.folder, workspace)
     window.show()
     if workspace.is_empty():
         QTimer.singleShot(0, window, lambda: offer_demo(window))
     return window
 
 
+class _AfterFirstPaint(QObject):
+    """Calls back once, right after the widget's first paint (or after a short fallback delay)."""
+
+    FALLBACK_MS = 300
+
+    def __init__(self, widget: QWidget, callback: Callable[[], object]) -> None:
+        super().__init__(widget)
+        self._callback: Callable[[], object] | None = callback
+        widget.installEventFilter(self)
+        QTimer.singleShot(self.FALLBACK_MS, self, self._fire)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.Paint and self._callback is not None:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self, self._fire)  # once this paint has reached the screen
+        return False
+
+    def _fire(self) -> None:
+        callback, self._callback = self._callback, None
+        if callback is not None:
+            callback()
+
+
+def start_main_window(data_dir: Path) -> MainWindow:
+    """Show the window at once; open the data folder right after its first paint.
+
+    Opening the database (and importing the store) takes a moment on an old PC; the officer
+    sees the window meanwhile, with "Đang mở dữ liệu…" on the plan page.
+    """
+    window = MainWindow(data_dir)
+    window.show()
+    _AfterFirstPaint(window, lambda: attach_data_folder(window, data_dir))
+    return window
+
+
+def attach_data_folder(window: MainWindow, data_dir: Path) -> bool:
+    """Open the workspace into the window; a folder that cannot be opened closes the window."""
+    from kscdesk.services.workspace import Workspace
+    from kscdesk.ui import prompts
+
+    try:
+        workspace = Workspace.open(data_dir)
+    except (StoreError, OSError) as error:
+        prompts.show_warning(window, "Không mở được dữ liệu", str(error))
+        window.setProperty("kscdesk_failed", True)
+        window.close()
+        return False
+    window.attach_workspace(workspace)
+    if workspace.is_empty():
+        offer_demo(window)
+    return True
+
+
 def offer_demo(window: MainWindow) -> None:
     """Ask whether to load the demo data; load it off the GUI thread when the answer is yes."""
     from kscdesk.services.demo import load_demo
+    from kscdesk.ui import prompts
     from kscdesk.ui.background import run_in_background
 
     wanted = prompts.ask_yes_no(
@@ -140,7 +183,7 @@ def offer_demo(window: MainWindow) -> None:
         return
     task = run_in_background(
         window,
-        window.workspace.folder,
+        window.folder,
         lambda ws, _progress, _token: load_demo(ws),
         title="Đang nạp dữ liệu mẫu",
     )
@@ -166,89 +209,14 @@ def run_app(data_dir: Path) -> int:
     previous_hook = sys.excepthook
     sys.excepthook = make_excepthook(log_file)
     log.info("kscdesk %s starting on %s", __version__, data_dir)
+    window = start_main_window(data_dir)
     try:
-        try:
-            workspace = Workspace.open(data_dir)
-        except StoreError as error:
-            prompts.show_warning(None, "Không mở được dữ liệu", str(error))
-            return 1
-        try:
-            window = open_main_window(workspace)
-            code = app.exec()
-            window.deleteLater()
-            return code
-        finally:
-            workspace.close()
+        code = app.exec()
+        return 1 if window.property("kscdesk_failed") else code
     finally:
+        if window.workspace is not None:
+            window.workspace.close()
+        window.deleteLater()
         sys.excepthook = previous_hook
         logging.getLogger().removeHandler(handler)
         handler.close()
-
-
-# --- self-test ------------------------------------------------------------------------------------
-
-
-def _looks_blank(image: QImage) -> bool:
-    """True when a grid of sampled pixels holds fewer than four colours."""
-    if image.isNull() or image.width() < 10 or image.height() < 10:
-        return True
-    colours = {
-        image.pixel(x * image.width() // 40, y * image.height() // 40)
-        for x in range(40)
-        for y in range(40)
-    }
-    return len(colours) < 4
-
-
-def _selftest_failures(window: MainWindow) -> list[str]:
-    failures = []
-    if not window.isVisible():
-        failures.append("cửa sổ chính không hiển thị")
-    model = window.plan_panel.task_model
-    if model.task_count() == 0:
-        failures.append("bảng nhiệm vụ không có dòng nào")
-    if _looks_blank(window.grab().toImage()):
-        failures.append("ảnh chụp cửa sổ trống")
-    probe = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-    if probe.button(QDialogButtonBox.StandardButton.Cancel).text() != "Hủy":
-        failures.append("nút chuẩn của Qt chưa được dịch sang tiếng Việt")
-    probe.deleteLater()
-    return failures
-
-
-def run_selftest(data_dir: Path | None) -> int:
-    """Open the main window offscreen on a temporary copy of the demo data; 0 when it rendered.
-
-    The user's data folder (``data_dir``) is never read or written: the test runs in a
-    temporary folder that is deleted afterwards.
-    """
-    from kscdesk.services.demo import load_demo
-
-    if QApplication.instance() is None:
-        os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    app = create_application()
-    del data_dir  # deliberately unused, see the docstring
-    try:
-        with (
-            tempfile.TemporaryDirectory(prefix="kscdesk-selftest-") as tmp,
-            Workspace.open(Path(tmp) / "data") as workspace,
-        ):
-            load_demo(workspace)
-            window = open_main_window(workspace)
-            app.processEvents()
-            failures = _selftest_failures(window)
-            shown = window.plan_panel.task_model.task_count()
-            window.close()
-            window.deleteLater()
-            app.processEvents()
-    except (ServiceError, StoreError, OSError) as error:
-        print(f"Tự kiểm tra không đạt: {error}", file=sys.stderr)
-        return 1
-    if failures:
-        print(f"Tự kiểm tra không đạt: {'; '.join(failures)}.", file=sys.stderr)
-        return 1
-    print(
-        f"Tự kiểm tra đạt: cửa sổ chính hiển thị {shown} nhiệm vụ của dữ liệu mẫu "
-        f"(kscdesk {__version__})."
-    )
-    return 0

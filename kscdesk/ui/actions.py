@@ -1,7 +1,7 @@
 """Menus of the main window, one function per menu; each returns its actions by name."""
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenuBar, QWidget
@@ -18,8 +18,7 @@ def _action(
     return action
 
 
-@dataclass(frozen=True)
-class FileMenuSlots:
+class FileMenuSlots(NamedTuple):
     """What the Tệp menu's actions call."""
 
     import_plan: Callable[[], object]

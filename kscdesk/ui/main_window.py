@@ -2,18 +2,21 @@
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QLabel, QListWidgetItem, QMainWindow, QWidget
 
 from kscdesk import APP_TITLE
-from kscdesk.services.workspace import Workspace
 from kscdesk.ui import placeholder_panel
-from kscdesk.ui.about_dialog import AboutDialog
 from kscdesk.ui.actions import FileMenuSlots, build_file_menu, build_help_menu
 from kscdesk.ui.generated.ui_main_window import Ui_MainWindow
-from kscdesk.ui.plan_panel import PlanPanel
+
+if TYPE_CHECKING:  # imported when the workspace is attached, after the window is on screen
+    from kscdesk.services.workspace import Workspace
+    from kscdesk.ui.about_dialog import AboutDialog
+    from kscdesk.ui.plan_panel import PlanPanel
 
 # (object name, navigation label) in the order the navigation lists them.
 PAGES: tuple[tuple[str, str], ...] = (
@@ -34,15 +37,22 @@ QListWidget#nav_list::item:selected { background: palette(highlight);
 
 
 class MainWindow(QMainWindow):
-    """The window the officer works in. It gets the open Workspace; it is not a global."""
+    """The window the officer works in. It gets its Workspace explicitly; it is not a global.
 
-    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+    The window can be shown before the workspace is open (``attach_workspace`` comes later), so
+    the officer sees it at once while the database and the plan views load.
+    """
+
+    def __init__(
+        self, folder: Path, workspace: "Workspace | None" = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
-        self.workspace = workspace
+        self.folder = folder
+        self.workspace: Workspace | None = None
+        self.plan_panel: PlanPanel | None = None
         self.ui = Ui_MainWindow()
         self.ui.setupUi(self)
         self.setWindowTitle(APP_TITLE)
-        self.plan_panel = PlanPanel(workspace.db, self)
         self._add_pages()
         self.actions_by_name = {
             **build_file_menu(
@@ -59,11 +69,29 @@ class MainWindow(QMainWindow):
         }
         self._set_up_status_bar()
         self.setAcceptDrops(True)  # a plan file dropped on the window opens the import dialog
+        if workspace is not None:
+            self.attach_workspace(workspace)
+
+    def attach_workspace(self, workspace: "Workspace") -> None:
+        """Put the plan view over the open workspace in place of the loading page."""
+        from kscdesk.ui.plan_panel import PlanPanel
+
+        self.workspace = workspace
+        self.plan_panel = PlanPanel(workspace.db, self)
+        self.plan_panel.setObjectName("plan_panel")
+        stack = self.ui.panel_stack
+        loading = stack.widget(0)
+        current = stack.currentIndex()
+        stack.insertWidget(0, self.plan_panel)
+        if loading is not None:
+            stack.removeWidget(loading)
+            loading.deleteLater()
+        stack.setCurrentIndex(current)
         self.plan_panel.reload_plans()
 
     def _add_pages(self) -> None:
         factories: dict[str, Callable[[], QWidget]] = {
-            "plan_panel": lambda: self.plan_panel,
+            "plan_panel": placeholder_panel.loading_panel,
             "progress_panel": placeholder_panel.progress_panel,
             "indicators_panel": placeholder_panel.indicators_panel,
             "reports_panel": placeholder_panel.reports_panel,
@@ -85,7 +113,7 @@ class MainWindow(QMainWindow):
         nav.setCurrentRow(0)
 
     def _set_up_status_bar(self) -> None:
-        self.data_folder_label = QLabel(f"Thư mục dữ liệu: {self.workspace.folder}", self)
+        self.data_folder_label = QLabel(f"Thư mục dữ liệu: {self.folder}", self)
         self.data_folder_label.setObjectName("data_folder_label")
         self.data_folder_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.ui.status_bar.addPermanentWidget(self.data_folder_label)
@@ -107,8 +135,8 @@ class MainWindow(QMainWindow):
         """The import dialog (on ``path`` when given); shows the stored plan; its uid or None."""
         from kscdesk.ui.import_dialog import open_import_dialog
 
-        plan_uid = open_import_dialog(self, self.workspace.folder, path)
-        if plan_uid:
+        plan_uid = open_import_dialog(self, self.folder, path)
+        if plan_uid and self.plan_panel is not None:
             self.reload()
             self.show_page("plan_panel")
             self.plan_panel.select_plan(plan_uid)
@@ -132,20 +160,24 @@ class MainWindow(QMainWindow):
 
     def focus_search(self) -> None:
         self.show_page("plan_panel")
-        self.plan_panel.focus_search()
+        if self.plan_panel is not None:
+            self.plan_panel.focus_search()
 
-    def show_about(self) -> AboutDialog:
-        dialog = AboutDialog(self.workspace.folder, self)
+    def show_about(self) -> "AboutDialog":
+        from kscdesk.ui.about_dialog import AboutDialog
+
+        dialog = AboutDialog(self.folder, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()  # window-modal without a nested event loop
         return dialog
 
     def open_data_folder(self) -> None:
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.workspace.folder)))
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.folder)))
 
     def reload(self) -> None:
         """Re-read the stored plans (after a background job changed them)."""
-        self.plan_panel.reload_plans()
+        if self.plan_panel is not None:
+            self.plan_panel.reload_plans()
 
     def show_message(self, text: str, timeout_ms: int = 8000) -> None:
         self.ui.status_bar.showMessage(text, timeout_ms)

@@ -32,6 +32,18 @@ class PlaceholderPanel(QWidget):
         layout.addStretch(1)
 
 
+def loading_panel() -> QWidget:
+    """What the plan page shows for the moment between the window appearing and the data."""
+    page = QWidget()
+    layout = QVBoxLayout(page)
+    label = QLabel("Đang mở dữ liệu…", page)
+    label.setObjectName("loading_label")
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    label.setStyleSheet("color: #6b6b6b;")
+    layout.addWidget(label)
+    return page
+
+
 def progress_panel() -> PlaceholderPanel:
     return PlaceholderPanel(
         "Tiến độ",

@@ -8,6 +8,8 @@ from pytestqt.qtbot import QtBot
 from PySide6.QtWidgets import QApplication
 
 from kscdesk import app
+from kscdesk.logging_setup import start_logging
+from kscdesk.selftest import run_selftest
 from kscdesk.services.workspace import Workspace
 from kscdesk.ui import prompts
 
@@ -16,7 +18,7 @@ def test_selftest_renders_the_demo_and_returns_0(
     vietnamese_app: QApplication, capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     user_folder = tmp_path / "user-data"
-    assert app.run_selftest(user_folder) == 0
+    assert run_selftest(user_folder) == 0
     out = capsys.readouterr().out
     assert out.startswith("Tự kiểm tra đạt: cửa sổ chính hiển thị ")
     assert not user_folder.exists()  # the user's folder is never touched
@@ -86,7 +88,7 @@ def test_an_unexpected_error_is_logged_and_shown_with_the_log_path(
         "show_error",
         lambda parent, title, text, details="": shown.append((title, text, details)),
     )
-    log_file, handler = app.start_logging(tmp_path)
+    log_file, handler = start_logging(tmp_path)
     try:
         hook = app.make_excepthook(log_file)
         try:

@@ -18,7 +18,7 @@ from kscdesk.ui.task_table_model import CONTENT, TaskRow
 
 @pytest.fixture
 def window(qtbot: QtBot, demo_workspace: Workspace, vietnamese_app: QApplication) -> MainWindow:
-    window = MainWindow(demo_workspace)
+    window = MainWindow(demo_workspace.folder, demo_workspace)
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)

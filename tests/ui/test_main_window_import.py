@@ -17,7 +17,7 @@ from kscdesk.ui.main_window import MainWindow
 
 @pytest.fixture
 def window(qtbot: QtBot, demo_workspace: Workspace, vietnamese_app: QApplication) -> MainWindow:
-    main = MainWindow(demo_workspace)
+    main = MainWindow(demo_workspace.folder, demo_workspace)
     qtbot.addWidget(main)
     main.show()
     return main

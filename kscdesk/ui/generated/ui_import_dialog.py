@@ -2,19 +2,8 @@
 # mypy: ignore-errors
 from typing import Any
 
-from PySide6.QtCore import (QCoreApplication, QDate, QDateTime, QLocale,
-    QMetaObject, QObject, QPoint, QRect,
-    QSize, QTime, QUrl, Qt)
-from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
-    QFont, QFontDatabase, QGradient, QIcon,
-    QImage, QKeySequence, QLinearGradient, QPainter,
-    QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QAbstractItemView, QApplication, QDialog, QFormLayout,
-    QFrame, QGroupBox, QHBoxLayout, QHeaderView,
-    QLabel, QListWidget, QListWidgetItem, QProgressBar,
-    QPushButton, QSizePolicy, QSpacerItem, QSplitter,
-    QStackedWidget, QTabWidget, QTableView, QTreeView,
-    QVBoxLayout, QWidget)
+from PySide6.QtCore import QCoreApplication, QMetaObject, QSize, Qt
+from PySide6.QtWidgets import QAbstractItemView, QFormLayout, QFrame, QGroupBox, QHBoxLayout, QLabel, QListWidget, QProgressBar, QPushButton, QSizePolicy, QSpacerItem, QSplitter, QStackedWidget, QTabWidget, QTableView, QTreeView, QVBoxLayout, QWidget
 
 class Ui_ImportDialog(object):
     def setupUi(self, ImportDialog: Any) -> None:

@@ -2,16 +2,8 @@
 # mypy: ignore-errors
 from typing import Any
 
-from PySide6.QtCore import (QCoreApplication, QDate, QDateTime, QLocale,
-    QMetaObject, QObject, QPoint, QRect,
-    QSize, QTime, QUrl, Qt)
-from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
-    QFont, QFontDatabase, QGradient, QIcon,
-    QImage, QKeySequence, QLinearGradient, QPainter,
-    QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QApplication, QFrame, QHBoxLayout, QListWidget,
-    QListWidgetItem, QMainWindow, QMenuBar, QSizePolicy,
-    QStackedWidget, QStatusBar, QWidget)
+from PySide6.QtCore import QCoreApplication, QMetaObject, QSize, Qt
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QListWidget, QMenuBar, QStackedWidget, QStatusBar, QWidget
 
 class Ui_MainWindow(object):
     def setupUi(self, MainWindow: Any) -> None:
