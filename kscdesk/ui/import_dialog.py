@@ -30,12 +30,6 @@ from kscdesk.ui import prompts
 from kscdesk.ui.background import BackgroundTask, run_in_background
 from kscdesk.ui.generated.ui_import_dialog import Ui_ImportDialog
 from kscdesk.ui.plan_preview_model import (
-    CONTENT,
-    COORDINATING,
-    LEAD,
-    NUMBER,
-    OUTPUT,
-    TIMEFRAME,
     IndicatorPreviewModel,
     PlanPreviewModel,
     WrappedCellDelegate,
@@ -44,6 +38,7 @@ from kscdesk.ui.plan_preview_model import (
     level_year_text,
     warning_icon,
 )
+from kscdesk.ui.task_columns import CONTENT, COORDINATING, LEAD, NUMBER, OUTPUT, TIMEFRAME
 
 log = logging.getLogger(__name__)
 

@@ -11,15 +11,8 @@ from kscdesk.store import plans
 from kscdesk.store.plans import PlanSummary
 from kscdesk.ui.generated.ui_plan_panel import Ui_PlanPanel
 from kscdesk.ui.section_tree_model import SectionTreeModel
-from kscdesk.ui.task_table_model import (
-    CONTENT,
-    COORDINATING,
-    LEAD,
-    NUMBER,
-    OUTPUT,
-    TIMEFRAME,
-    TaskTableModel,
-)
+from kscdesk.ui.task_columns import CONTENT, COORDINATING, LEAD, NUMBER, OUTPUT, TIMEFRAME
+from kscdesk.ui.task_table_model import TaskTableModel
 
 SEARCH_DELAY_MS = 200  # wait for a pause in typing before querying
 TASK_ROW_LINES = 4  # a task row shows this many wrapped lines; the tooltip has the full text

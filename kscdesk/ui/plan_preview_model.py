@@ -13,7 +13,6 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
     QObject,
-    QPersistentModelIndex,
     QRect,
     QSize,
     Qt,
@@ -36,18 +35,12 @@ from kscdesk.domain.model import (
     Section,
     Task,
 )
-
-ModelIndex = QModelIndex | QPersistentModelIndex
-
-TASK_COLUMNS: tuple[str, ...] = (
-    "STT",
-    "Nội dung công việc",
-    "Kết quả",
-    "Chủ trì",
-    "Phối hợp",
-    "Thời gian",
+from kscdesk.ui.task_columns import (
+    CONTENT,
+    NUMBER,
+    TASK_COLUMNS,
+    ModelIndex,
 )
-NUMBER, CONTENT, OUTPUT, LEAD, COORDINATING, TIMEFRAME = range(len(TASK_COLUMNS))
 
 INDICATOR_COLUMNS: tuple[str, ...] = (
     "STT",

@@ -8,12 +8,11 @@ from dataclasses import dataclass, field
 
 from sqlite_utils import Database
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, Qt
 
 from kscdesk.domain.model import Section
 from kscdesk.store import plans
-
-ModelIndex = QModelIndex | QPersistentModelIndex
+from kscdesk.ui.task_columns import ModelIndex
 
 CODE_ROLE = Qt.ItemDataRole.UserRole + 1
 WHOLE_PLAN = "Toàn bộ kế hoạch"

@@ -17,25 +17,14 @@ from PySide6.QtCore import (
     QLocale,
     QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from kscdesk.domain.model import Section, Task
 from kscdesk.store import plans
-
-ModelIndex = QModelIndex | QPersistentModelIndex
-
-COLUMNS: tuple[str, ...] = (
-    "STT",
-    "Nội dung công việc",
-    "Kết quả",
-    "Chủ trì",
-    "Phối hợp",
-    "Thời gian",
-)
-NUMBER, CONTENT, OUTPUT, LEAD, COORDINATING, TIMEFRAME = range(len(COLUMNS))
+from kscdesk.ui.task_columns import NUMBER, ModelIndex
+from kscdesk.ui.task_columns import TASK_COLUMNS as COLUMNS
 
 UID_ROLE = Qt.ItemDataRole.UserRole + 1
 IS_SECTION_ROLE = Qt.ItemDataRole.UserRole + 2

@@ -21,13 +21,12 @@ from kscdesk.store import plans
 from kscdesk.ui import import_dialog, prompts
 from kscdesk.ui.import_dialog import ImportDialog, open_import_dialog
 from kscdesk.ui.plan_preview_model import (
-    CONTENT,
     HAS_WARNING_ROLE,
-    NUMBER,
     TASK_POSITION_ROLE,
     IndicatorPreviewModel,
     PlanPreviewModel,
 )
+from kscdesk.ui.task_columns import CONTENT, NUMBER
 
 WAIT_MS = 20_000
 

@@ -13,7 +13,8 @@ from kscdesk.store import plans
 from kscdesk.ui.about_dialog import AboutDialog
 from kscdesk.ui.main_window import PAGES, MainWindow
 from kscdesk.ui.placeholder_panel import COMING_LATER
-from kscdesk.ui.task_table_model import CONTENT, TaskRow
+from kscdesk.ui.task_columns import CONTENT
+from kscdesk.ui.task_table_model import TaskRow
 
 
 @pytest.fixture

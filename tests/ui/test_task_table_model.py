@@ -10,11 +10,9 @@ from PySide6.QtWidgets import QApplication
 from kscdesk.domain.text import search_key
 from kscdesk.services.workspace import Workspace
 from kscdesk.store import plans
+from kscdesk.ui.task_columns import CONTENT, LEAD, NUMBER
 from kscdesk.ui.task_table_model import (
-    CONTENT,
     IS_SECTION_ROLE,
-    LEAD,
-    NUMBER,
     SectionRow,
     TaskRow,
     TaskTableModel,
