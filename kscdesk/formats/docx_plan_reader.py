@@ -165,7 +165,9 @@ class _DocumentReader:
             if bold_runs is not None and text.strip():
                 bold_runs.append(_is_on(run.find(f"{W}rPr/{W}b")))
         text = nfc("".join(parts))
-        label = self._numbering.label(p) if text.strip() else ""
+        # Word draws a list number even on an empty paragraph (an auto-numbered STT column);
+        # an empty bullet item draws nothing worth reading.
+        label = self._numbering.label(p, empty=not text.strip())
         return f"{label}{text}" if label else text
 
 
@@ -288,6 +290,7 @@ class _Numbering:
     def __init__(self, document: Any) -> None:
         self._levels: dict[tuple[str, str], tuple[str, str, int]] = {}
         self._counters: dict[tuple[str, str], int] = {}
+        self._style_lists: dict[str, tuple[str, str]] = {}
         try:
             numbering = document.part.numbering_part.element
         except (KeyError, AttributeError, NotImplementedError):
@@ -305,18 +308,22 @@ class _Numbering:
             levels = abstract.get(_val(num.find(f"{W}abstractNumId")), {})
             for ilvl, spec in levels.items():
                 self._levels[(num.get(f"{W}numId") or "", ilvl)] = spec
+        self._style_lists = _style_lists(document)
 
-    def label(self, p: Any) -> str:
-        num_pr = p.find(f"{W}pPr/{W}numPr")
-        if num_pr is None or not self._levels:
+    def label(self, p: Any, *, empty: bool = False) -> str:
+        if not self._levels:
             return ""
-        key = (_val(num_pr.find(f"{W}numId")) or "", _val(num_pr.find(f"{W}ilvl")) or "0")
+        num_pr = p.find(f"{W}pPr/{W}numPr")
+        if num_pr is not None:
+            key = (_val(num_pr.find(f"{W}numId")) or "", _val(num_pr.find(f"{W}ilvl")) or "0")
+        else:  # a list style ("List Bullet") carries the numbering
+            key = self._style_lists.get(_val(p.find(f"{W}pPr/{W}pStyle")) or "", ("", "0"))
         spec = self._levels.get(key)
         if spec is None:
             return ""
         fmt, text, start = spec
         if fmt == "bullet":
-            return self._BULLETS.get(text.strip(), "- ")
+            return "" if empty else self._BULLETS.get(text.strip(), "- ")
         if fmt == "none":
             return ""
         count = self._counters.get(key, start - 1) + 1
@@ -324,7 +331,34 @@ class _Numbering:
         for other in list(self._counters):
             if other[0] == key[0] and other[1] > key[1]:
                 del self._counters[other]
-        return text.replace(f"%{int(key[1]) + 1}", _format_number(count, fmt)) + " "
+        label = text.replace(f"%{int(key[1]) + 1}", _format_number(count, fmt))
+        return label if empty else f"{label} "
+
+
+def _style_lists(document: Any) -> dict[str, tuple[str, str]]:
+    """Paragraph style id -> (numId, ilvl) of the list it draws, through its basedOn chain."""
+    own: dict[str, tuple[str | None, str | None, str | None]] = {}
+    try:
+        styles = document.styles.element
+    except (KeyError, AttributeError):
+        return {}
+    for style in styles.findall(f"{W}style"):
+        num_pr = style.find(f"{W}pPr/{W}numPr")
+        num_id = ilvl = None
+        if num_pr is not None:
+            num_id, ilvl = _val(num_pr.find(f"{W}numId")), _val(num_pr.find(f"{W}ilvl"))
+        own[style.get(f"{W}styleId") or ""] = (num_id, ilvl, _val(style.find(f"{W}basedOn")))
+    found: dict[str, tuple[str, str]] = {}
+    for style_id in own:
+        num_id, ilvl, seen, current = None, None, set(), style_id
+        while current in own and current not in seen:
+            seen.add(current)
+            own_num, own_lvl, based = own[current]
+            num_id, ilvl = num_id or own_num, ilvl or own_lvl
+            current = based or ""
+        if num_id:
+            found[style_id] = (num_id, ilvl or "0")
+    return found
 
 
 def _format_number(value: int, fmt: str) -> str:

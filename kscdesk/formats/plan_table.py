@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kscdesk.domain.model import ImportWarning, Indicator, Plan, PlanContent, Section, Task
+from kscdesk.domain.model import ImportWarning, Indicator, Plan, PlanContent, Task
 from kscdesk.domain.text import clean_text, nfc
 from kscdesk.domain.work import CancelToken, ProgressCallback
 from kscdesk.formats.errors import EmptyPlanTable, NotAPlan
@@ -23,20 +23,15 @@ from kscdesk.formats.plan_columns import (
     resolved_row,
 )
 from kscdesk.formats.plan_preamble import read_preamble
+from kscdesk.formats.plan_sections import TASK_NUMBER, SectionRow, SectionTrail, read_section_row
 
 ROW_BATCH = 25  # rows between progress reports and cancel checks
 
-_ROMAN = r"(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})"
-_LETTER = r"[A-HĐ]"
-_SECTION_CODE = re.compile(rf"^(?:PHẦN\s+)?(?=[IVXLĐA-H])({_ROMAN}|{_LETTER})\s*[.):]?$")
-_SECTION_IN_TEXT = re.compile(
-    rf"^(?:PHẦN\s+)?(?=[IVXLĐA-H])({_ROMAN}|{_LETTER})\s*(?:[.):]|\s[-–])\s*(\S.*)$", re.S
-)
-_TASK_NUMBER = re.compile(r"^(\d{1,3}(?:\.\d{1,3})*)\s*[.)]?$")
 _SUB_CODE = re.compile(r"^([a-zđ])\s*[)./]?$")
 _SUB_MARKER = re.compile(r"^([a-zđ])[)/]\s*")
 _BULLET = re.compile(r"^(?:[-+*•–—·]|[a-zđ]\)|\d{1,2}[.)]\s|\(\d{1,2}\)|[IVX]{1,4}\.\s)")
 _SENTENCE_END = re.compile(r"[.;:!?…][\"”’)]*$")
+_BROKEN_AT_HYPHEN = re.compile(r"\w-$")
 _LEAD_AND_COORDINATING = re.compile(r"chủ trì\s*,\s*phối hợp")
 _INVISIBLE = str.maketrans({"\u200b": None, "\ufeff": None, "\u00ad": None})
 
@@ -49,7 +44,9 @@ def tidy_cell_text(text: str) -> str:
         if not line:
             continue
         if joined and not _BULLET.match(line) and not _SENTENCE_END.search(joined[-1]):
-            joined[-1] = f"{joined[-1]} {line}"
+            # "QĐ-" at a line end, "UBND" on the next: a symbol broken at its hyphen by hand
+            glue = "" if _BROKEN_AT_HYPHEN.search(joined[-1]) and line[0].isalnum() else " "
+            joined[-1] = f"{joined[-1]}{glue}{line}"
         else:
             joined.append(line)
     return "\n".join(joined)
@@ -87,17 +84,12 @@ class _Draft:
 
 
 @dataclass
-class _TableState:
+class _TableState(SectionTrail):
     """What the row walk knows between rows, across all plan tables of one document."""
 
-    sections: list[Section] = field(default_factory=list)
     drafts: list[_Draft] = field(default_factory=list)
     warnings: list[ImportWarning] = field(default_factory=list)
-    top_kind: str | None = None  # "roman" or "letter": the kind of the outer sections
-    top_code: str | None = None
-    section: str = ""
     last_number: int | None = None
-    section_changed: bool = False
 
 
 def parse_plan(
@@ -194,11 +186,19 @@ def _read_plan_row(grid: Grid, header: Header, index: int, state: _TableState) -
     number_col = header.roles.get(Role.NUMBER)
     own_number = own[number_col] if number_col is not None else ""
     number_merged = number_col is not None and not own_number and texts[number_col] != ""
-    if _read_section(texts, own, header, own_number, state):
+    section_row = SectionRow(
+        texts,
+        own,
+        [cell.bold for cell in cells],
+        len(cells) > 1 and all(cell.merged_left for cell in cells[1:]),
+        number_col,
+        header.roles.get(Role.CONTENT, 1),
+    )
+    if read_section_row(section_row, state):
         return
     fields = {role: texts[col] for role, col in header.roles.items() if col < len(texts)}
     own_fields = {role: own[col] for role, col in header.roles.items() if col < len(own)}
-    number_match = _TASK_NUMBER.match(own_number)
+    number_match = TASK_NUMBER.match(own_number)
     sub_match = _SUB_CODE.match(own_number)
     sub = sub_match.group(1) if sub_match else _take_sub_marker(fields, own_fields)
     if number_match:
@@ -219,43 +219,6 @@ def _read_plan_row(grid: Grid, header: Header, index: int, state: _TableState) -
 def _plain_number(number: str) -> str:
     """ "01" -> "1"; "1.2" stays as printed."""
     return str(int(number)) if number.isdigit() else number
-
-
-def _read_section(
-    texts: list[str], own: list[str], header: Header, own_number: str, state: _TableState
-) -> bool:
-    content_col = header.roles.get(Role.CONTENT, 1)
-    others = {t for i, t in enumerate(own) if t and i != header.roles.get(Role.NUMBER)}
-    code_match = _SECTION_CODE.match(own_number) if own_number else None
-    if code_match and len(others) <= 1:
-        title = texts[content_col] if content_col < len(texts) else ""
-        if not title and others:
-            title = next(iter(others))
-        if title and not _TASK_NUMBER.match(title):
-            _add_section(code_match.group(1), title, state)
-            return True
-    distinct = {t for t in own if t}
-    if len(distinct) == 1 and (not own_number or own_number in distinct):
-        text = next(iter(distinct))
-        in_text = _SECTION_IN_TEXT.match(text)
-        if in_text and "\n" not in text:
-            _add_section(in_text.group(1), in_text.group(2).strip(), state)
-            return True
-    return False
-
-
-def _add_section(code: str, title: str, state: _TableState) -> None:
-    kind = "letter" if re.fullmatch(_LETTER, code) else "roman"
-    if state.top_kind is None:
-        state.top_kind = kind
-    parent = None
-    if kind == state.top_kind:
-        state.top_code = code
-    else:
-        parent = state.top_code
-    state.sections.append(Section(code, title, parent, position=len(state.sections) + 1))
-    state.section = code
-    state.section_changed = True
 
 
 def _take_sub_marker(fields: dict[Role, str], own_fields: dict[Role, str]) -> str | None:
@@ -371,7 +334,7 @@ def _read_indicators(grid: Grid, header: Header, start: int, before: int) -> lis
             role: tidy_cell_text(raw[col]) for role, col in header.roles.items() if col < len(raw)
         }
         number = texts.get(Role.NUMBER, "")
-        if _TASK_NUMBER.match(number):
+        if TASK_NUMBER.match(number):
             rows.append(texts)
         elif not number and rows and any(texts.values()):
             for role, text in texts.items():

@@ -317,3 +317,12 @@ def test_progress_is_reported_and_cancel_is_honoured() -> None:
     token.cancel()
     with pytest.raises(Cancelled):
         parse_plan([grid(rows)], PREAMBLE, SOURCE, cancel=token)
+
+
+def test_a_document_symbol_broken_at_its_hyphen_is_joined_without_a_space() -> None:
+    assert tidy_cell_text("Quyết định số 35/QĐ-\nUBND ngày 14/02/2025") == (
+        "Quyết định số 35/QĐ-UBND ngày 14/02/2025"
+    )
+    assert tidy_cell_text("- Văn phòng – Thống kê;\n- Các ngành") == (
+        "- Văn phòng – Thống kê;\n- Các ngành"
+    )
