@@ -271,11 +271,19 @@ def _start_sub(
     state: _TableState,
 ) -> None:
     parent = state.drafts[-1]
-    if parent.sub is None and parent.is_heading_only:
-        state.drafts.pop()  # the numbered row only introduced its sub-items a), b)
+    inherits = not own_fields.get(Role.CONTENT) and not fields.get(Role.CONTENT)
+    heading = parent.fields.get(Role.CONTENT, "")
+    if (
+        parent.sub is None
+        and parent.is_heading_only
+        and (inherits or not heading or fields.get(Role.CONTENT) == heading)
+    ):
+        # The numbered row only introduced its sub-items a), b), which carry its text. When
+        # they have texts of their own, the numbered row stays a task: its text is not lost.
+        state.drafts.pop()
     merged = dict(fields)
-    if not own_fields.get(Role.CONTENT) and not fields.get(Role.CONTENT):
-        merged[Role.CONTENT] = parent.fields.get(Role.CONTENT, "")
+    if inherits:
+        merged[Role.CONTENT] = heading
     state.drafts.append(_Draft(parent.section, parent.number, sub, merged, *where))
 
 

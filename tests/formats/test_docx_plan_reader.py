@@ -124,7 +124,7 @@ def test_two_row_header_other_column_order_and_sub_item_rows(tmp_path: Path) -> 
     )
     assert content.plan.decision is None
     labels = [(t.section_code, t.label) for t in content.tasks]
-    assert labels == [("I", "1"), ("I", "2a"), ("I", "2b"), ("II", "1"), ("II", "3")]
+    assert labels == [("I", "1"), ("I", "2"), ("I", "2a"), ("I", "2b"), ("II", "1"), ("II", "3")]
     first = content.tasks[0]
     assert (first.output, first.lead, first.coordinating) == (
         "Văn bản thẩm định.",

@@ -169,7 +169,8 @@ def test_sub_items_inside_a_vertically_merged_task_take_the_task_number_and_cont
     ]
 
 
-def test_sub_items_on_their_own_rows_replace_the_row_that_introduces_them() -> None:
+def test_sub_items_with_texts_of_their_own_keep_the_row_that_introduces_them() -> None:
+    # The numbered row's text is kept as a task of its own: an import never drops document text.
     rows = [
         HEADER,
         ["1", "Xây dựng văn bản:", "", "", ""],
@@ -178,8 +179,23 @@ def test_sub_items_on_their_own_rows_replace_the_row_that_introduces_them() -> N
     ]
     tasks = parse_plan([grid(rows)], PREAMBLE, SOURCE).tasks
     assert [(t.number, t.sub, t.content, t.timeframe) for t in tasks] == [
+        ("1", None, "Xây dựng văn bản:", ""),
         ("1", "a", "Kế hoạch rà soát.", "Quý I"),
         ("1", "b", "Kế hoạch truyền thông.", "Quý II"),
+    ]
+
+
+def test_sub_items_without_texts_of_their_own_replace_the_row_that_introduces_them() -> None:
+    rows = [
+        HEADER,
+        ["1", "Xây dựng văn bản.", "", "", ""],
+        ["a)", "", "Kế hoạch rà soát.", "Văn phòng", "Quý I"],
+        ["b)", "", "Kế hoạch truyền thông.", "Văn phòng", "Quý II"],
+    ]
+    tasks = parse_plan([grid(rows)], PREAMBLE, SOURCE).tasks
+    assert [(t.number, t.sub, t.content, t.output) for t in tasks] == [
+        ("1", "a", "Xây dựng văn bản.", "Kế hoạch rà soát."),
+        ("1", "b", "Xây dựng văn bản.", "Kế hoạch truyền thông."),
     ]
 
 

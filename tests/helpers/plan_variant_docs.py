@@ -24,6 +24,7 @@ from helpers.plan_variants import (
     province_plan,
     renumbered_per_section,
     ward_plan,
+    with_heading_tasks,
     write_docx,
     write_xlsx,
 )
@@ -228,7 +229,8 @@ def province_two_row_header(folder: Path) -> Variant:
         headings_of_subs=PROVINCE_HEADING,
     )
     blocks = [*_province_preamble(), plan_table(plan, style)]
-    return Variant("province_two_rows", _docx(folder, "province1", blocks), plan, None)
+    key = with_heading_tasks(plan, PROVINCE_HEADING)
+    return Variant("province_two_rows", _docx(folder, "province1", blocks), key, None)
 
 
 def province_vmerged_subs(folder: Path) -> Variant:
@@ -380,7 +382,7 @@ def province_xlsx(folder: Path) -> Variant:
     )
     main = _sheet("Sheet1", head, plan_table(plan, style), int)
     path = write_xlsx(folder / "province.xlsx", [main])
-    return Variant("province_xlsx", path, plan, None)
+    return Variant("province_xlsx", path, with_heading_tasks(plan, PROVINCE_HEADING), None)
 
 
 BUILDERS = [

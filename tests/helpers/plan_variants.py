@@ -352,3 +352,17 @@ def write_xlsx(path: Path, sheets: list[Sheet]) -> Path:
             sheet.merge_cells(merged)
     workbook.save(str(path))
     return path
+
+
+def with_heading_tasks(plan: Plan, headings: dict[str, str]) -> Plan:
+    """The key when a numbered row with its own text introduces sub-items that have texts of
+    their own: that row stays a task (number, no sub, its text), so no text of the document is
+    lost."""
+    tasks: list[KeyTask] = []
+    for task in plan.tasks:
+        if task.sub == "a" and task.number in headings:
+            tasks.append(
+                KeyTask(task.section, task.number, None, headings[task.number], "", "", "", "")
+            )
+        tasks.append(task)
+    return replace(plan, tasks=tasks)
