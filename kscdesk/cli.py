@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from kscdesk import __version__, paths
-from kscdesk.domain.text import nfc
 
 EXIT_OK = 0
 EXIT_USER_ERROR = 1
@@ -144,9 +143,10 @@ Handler = Callable[[argparse.Namespace, GuiLauncher | None], int]
 
 
 def main(argv: Sequence[str] | None = None, gui: GuiLauncher | None = None) -> int:
-    args_in = [nfc(arg) for arg in (sys.argv[1:] if argv is None else argv)]
+    # File paths are passed on as typed: a name stored decomposed (NFD) must still be found.
+    # Text arguments are NFC-normalised by their argparse `type` (kscdesk.cli_plan.text_arg).
     parser = build_parser()
-    args = parser.parse_args(args_in)
+    args = parser.parse_args(sys.argv[1:] if argv is None else argv)
     handler: Handler | None = getattr(args, "handler", None)
     if handler is None:
         if gui is None:

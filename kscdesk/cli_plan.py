@@ -8,8 +8,14 @@ from pathlib import Path
 from typing import Any
 
 from kscdesk import paths
+from kscdesk.domain.text import nfc
 
 OptionAdder = Callable[[argparse.ArgumentParser], None]
+
+
+def text_arg(value: str) -> str:
+    """Text typed on the command line, NFC-normalised like every other way text comes in."""
+    return nfc(value).strip()
 
 
 def add_plan_commands(verbs: Any, data_option: OptionAdder, json_option: OptionAdder) -> None:
@@ -26,13 +32,13 @@ def add_plan_commands(verbs: Any, data_option: OptionAdder, json_option: OptionA
     lst.set_defaults(handler=cmd_list)
 
     show = verbs.add_parser("show", help="xem một kế hoạch")
-    show.add_argument("plan", metavar="MÃ_KẾ_HOẠCH")
+    show.add_argument("plan", metavar="MÃ_KẾ_HOẠCH", type=text_arg)
     data_option(show)
     json_option(show)
     show.set_defaults(handler=cmd_show)
 
     export = verbs.add_parser("export", help="xuất kế hoạch ra tệp Excel để in")
-    export.add_argument("plan", metavar="MÃ_KẾ_HOẠCH")
+    export.add_argument("plan", metavar="MÃ_KẾ_HOẠCH", type=text_arg)
     export.add_argument("--xlsx", metavar="TỆP_RA", type=Path, required=True)
     data_option(export)
     export.set_defaults(handler=cmd_export)

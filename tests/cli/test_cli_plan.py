@@ -91,3 +91,26 @@ def test_export_then_import_gives_back_the_same_tasks(
     again = json.loads(capsys.readouterr().out)
     assert again["tasks"] == original["tasks"]
     assert again["sections"] == original["sections"]
+
+
+def test_a_file_whose_name_is_stored_decomposed_is_found_and_its_text_comes_out_nfc(
+    fixtures_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import shutil
+    import unicodedata
+
+    import docx
+
+    name = unicodedata.normalize("NFD", "kế-hoạch-tỉnh.docx")
+    source = tmp_path / name
+    shutil.copy(fixtures_dir / "city2023.docx", source)
+    document = docx.Document(str(source))
+    cell = document.tables[-1].rows[-1].cells[1]
+    cell.text = unicodedata.normalize("NFD", "Thực hiện các chế độ báo cáo định kỳ.")
+    document.save(str(source))
+
+    assert main(["plan", "import", str(source), "--dry-run", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["tasks"][-1]["content"] == "Thực hiện các chế độ báo cáo định kỳ."
+    texts = [value for task in data["tasks"] for value in task.values() if isinstance(value, str)]
+    assert all(unicodedata.is_normalized("NFC", text) for text in texts)
