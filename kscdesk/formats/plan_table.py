@@ -52,13 +52,29 @@ def tidy_cell_text(text: str) -> str:
     return "\n".join(joined)
 
 
+# "Văn phòng chủ trì; các ban, ngành phối hợp." on one line: the lead's part ends at "chủ trì"
+# (or "(chủ trì)") and a separator; what follows names the coordinators.
+_LEAD_PART = re.compile(r"^(?P<lead>.*?\bchủ trì\)?)\s*[;,.]\s*(?P<rest>\S.*)$", re.IGNORECASE)
+
+
+def _split_lead_then_coordinating(line: str) -> list[str]:
+    match = _LEAD_PART.match(line)
+    if match is None:
+        return [line]
+    rest = match.group("rest")
+    if "phối hợp" not in rest.lower() or rest.lower().startswith("phối hợp"):
+        return [line]  # "A chủ trì, phối hợp với B": one unit, both roles
+    return [match.group("lead"), rest]
+
+
 def split_units(text: str) -> tuple[str, str]:
     """(lead, coordinating) from one combined units cell, line by line (DOMAIN §2).
 
     A line is coordinating when it says "phối hợp" but not "chủ trì, phối hợp"; every other line
-    is lead; when no line is coordinating the whole cell is the lead.
+    is lead; when no line is coordinating the whole cell is the lead. A line naming both ("A chủ
+    trì; B phối hợp") is first cut in two after "chủ trì".
     """
-    lines = text.split("\n")
+    lines = [part for line in text.split("\n") for part in _split_lead_then_coordinating(line)]
     coordinating = [
         line
         for line in lines

@@ -342,3 +342,29 @@ def test_a_document_symbol_broken_at_its_hyphen_is_joined_without_a_space() -> N
     assert tidy_cell_text("- Văn phòng – Thống kê;\n- Các ngành") == (
         "- Văn phòng – Thống kê;\n- Các ngành"
     )
+
+
+@pytest.mark.parametrize(
+    ("cell", "lead", "coordinating"),
+    [
+        (
+            "Văn phòng – Thống kê chủ trì; các ban, ngành liên quan phối hợp.",
+            "Văn phòng – Thống kê chủ trì",
+            "các ban, ngành liên quan phối hợp.",
+        ),
+        (
+            "Văn phòng UBND (chủ trì), các phòng, ban (phối hợp)",
+            "Văn phòng UBND (chủ trì)",
+            "các phòng, ban (phối hợp)",
+        ),
+        (
+            "Văn phòng chủ trì, phối hợp với các phòng",
+            "Văn phòng chủ trì, phối hợp với các phòng",
+            "",
+        ),
+    ],
+)
+def test_one_line_naming_lead_and_coordinators_is_split_after_chu_tri(
+    cell: str, lead: str, coordinating: str
+) -> None:
+    assert split_units(cell) == (lead, coordinating)
