@@ -53,7 +53,7 @@ def column_role(text: str) -> Role | None:
 
 
 def _described_role(key: str) -> Role | None:
-    if "ket qua" in key or "san pham" in key:
+    if "ket qua" in key or "san pham" in key or key.startswith("hinh thuc"):
         return Role.OUTPUT
     if any(word in key for word in ("noi dung", "nhiem vu", "cong viec", "ten chi tieu")):
         return Role.CONTENT

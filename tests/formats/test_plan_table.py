@@ -81,6 +81,7 @@ def test_units_naming_no_coordinator_are_all_lead() -> None:
     ("text", "role"),
     [
         ("Sản phẩm", Role.OUTPUT),
+        ("Hình thức văn bản", Role.OUTPUT),
         ("Kết quả dự kiến", Role.OUTPUT),
         ("Thời hạn", Role.TIMEFRAME),
         ("Thời gian\nhoàn thành", Role.TIMEFRAME),
