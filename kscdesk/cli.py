@@ -4,13 +4,13 @@ Exit codes: 0 success, 1 a user error (Vietnamese message on stderr, no tracebac
 """
 
 import argparse
-import json
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, Protocol
 
-from kscdesk import __version__, paths
+from kscdesk import __version__, cli_plan, paths
+from kscdesk.cli_plan import open_workspace, print_json
 
 EXIT_OK = 0
 EXIT_USER_ERROR = 1
@@ -74,27 +74,15 @@ def build_parser() -> argparse.ArgumentParser:
 
     plan = nouns.add_parser("plan", help="kế hoạch: nhập, liệt kê, xem, xuất")
     verbs = plan.add_subparsers(dest="verb", metavar="VIỆC", parser_class=_Parser, required=True)
-    from kscdesk import cli_plan
 
     cli_plan.add_plan_commands(verbs, _data_option, _json_option)
     return parser
 
 
-def _workspace(args: argparse.Namespace) -> Any:
-    from kscdesk.services.workspace import Workspace
-
-    return Workspace.open(paths.data_dir(args.data_dir))
-
-
-def print_json(data: Any) -> None:
-    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")
-
-
 def _cmd_demo(args: argparse.Namespace, gui: GuiLauncher | None) -> int:
     from kscdesk.services.demo import load_demo
 
-    with _workspace(args) as ws:
+    with open_workspace(args) as ws:
         result = load_demo(ws)
         if args.json:
             print_json(

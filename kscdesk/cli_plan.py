@@ -44,13 +44,14 @@ def add_plan_commands(verbs: Any, data_option: OptionAdder, json_option: OptionA
     export.set_defaults(handler=cmd_export)
 
 
-def _open(args: argparse.Namespace) -> Any:
+def open_workspace(args: argparse.Namespace) -> Any:
+    """The workspace of --data-dir (or KSCDESK_DATA, or the user's folder); every command's."""
     from kscdesk.services.workspace import Workspace
 
     return Workspace.open(paths.data_dir(getattr(args, "data_dir", None)))
 
 
-def _print_json(data: Any) -> None:
+def print_json(data: Any) -> None:
     json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
 
@@ -63,14 +64,14 @@ def cmd_import(args: argparse.Namespace, gui: Any) -> int:
         content = parse_plan_file(args.file)
         plan_uid = None
     else:
-        with _open(args) as ws:
+        with open_workspace(args) as ws:
             result = import_plan_file(ws, args.file)
         content, plan_uid = result.content, result.plan_uid
     if args.json:
         data = content_to_json(content)
         if plan_uid:
             data["id"] = plan_uid
-        _print_json(data)
+        print_json(data)
         return 0
     plan = content.plan
     print(f"Tệp: {args.file.name}")
@@ -95,10 +96,10 @@ def cmd_import(args: argparse.Namespace, gui: Any) -> int:
 def cmd_list(args: argparse.Namespace, gui: Any) -> int:
     from kscdesk.store import plans
 
-    with _open(args) as ws:
+    with open_workspace(args) as ws:
         summaries = plans.list_plans(ws.db)
     if args.json:
-        _print_json(
+        print_json(
             [
                 {
                     "id": s.uid,
@@ -126,10 +127,10 @@ def cmd_show(args: argparse.Namespace, gui: Any) -> int:
     from kscdesk.services.plans import find_plan_uid
     from kscdesk.store import plans
 
-    with _open(args) as ws:
+    with open_workspace(args) as ws:
         content = plans.load_plan_content(ws.db, find_plan_uid(ws, args.plan))
     if args.json:
-        _print_json(content_to_json(content))
+        print_json(content_to_json(content))
         return 0
     print(f"{content.plan.title} ({content.plan.issuer}, {content.plan.year})")
     tasks_by_section: dict[str, list[Any]] = {}
@@ -146,7 +147,7 @@ def cmd_show(args: argparse.Namespace, gui: Any) -> int:
 def cmd_export(args: argparse.Namespace, gui: Any) -> int:
     from kscdesk.services.plans import export_plan_xlsx
 
-    with _open(args) as ws:
+    with open_workspace(args) as ws:
         out = export_plan_xlsx(ws, args.plan, args.xlsx)
     print(f"Đã xuất kế hoạch ra {out}", file=sys.stdout)
     return 0

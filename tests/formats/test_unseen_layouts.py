@@ -13,23 +13,13 @@ from helpers.plan_variants import field_accuracy
 
 from kscdesk.domain.model import PlanContent
 from kscdesk.formats.errors import PlanFileError
+from kscdesk.formats.plan_json import content_to_json
 from kscdesk.formats.plan_reader import read_plan
 
 
 def _got_tasks(content: PlanContent) -> list[dict[str, Any]]:
-    return [
-        {
-            "section": t.section_code,
-            "number": t.number,
-            "sub": t.sub,
-            "content": t.content,
-            "output": t.output,
-            "lead": t.lead,
-            "coordinating": t.coordinating,
-            "timeframe": t.timeframe,
-        }
-        for t in content.tasks
-    ]
+    tasks: list[dict[str, Any]] = content_to_json(content)["tasks"]
+    return tasks
 
 
 @pytest.fixture(scope="module")
