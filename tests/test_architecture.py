@@ -21,7 +21,7 @@ def test_import_linter_contracts_hold() -> None:
 
 
 def test_headless_modules_import_and_cli_runs_with_qt_blocked() -> None:
-    modules = ["kscdesk.cli", "kscdesk.cli_plan", "kscdesk.paths"]
+    modules = ["kscdesk.cli", "kscdesk.cli.common", "kscdesk.cli.plan", "kscdesk.paths"]
     for layer in HEADLESS:
         for path in sorted((PACKAGE / layer).glob("*.py")):
             name = "" if path.stem == "__init__" else f".{path.stem}"

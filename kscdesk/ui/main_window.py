@@ -1,6 +1,5 @@
 """MainWindow: assembles the navigation, the panels, the menus and the status bar; nothing more."""
 
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -9,23 +8,14 @@ from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QLabel, QListWidgetItem, QMainWindow, QWidget
 
 from kscdesk import APP_TITLE
-from kscdesk.ui import placeholder_panel
 from kscdesk.ui.actions import FileMenuSlots, build_file_menu, build_help_menu
 from kscdesk.ui.generated.ui_main_window import Ui_MainWindow
+from kscdesk.ui.pages import PAGES
 
 if TYPE_CHECKING:  # imported when the workspace is attached, after the window is on screen
     from kscdesk.services.workspace import Workspace
     from kscdesk.ui.about_dialog import AboutDialog
     from kscdesk.ui.plan_panel import PlanPanel
-
-# (object name, navigation label) in the order the navigation lists them.
-PAGES: tuple[tuple[str, str], ...] = (
-    ("plan_panel", "Kế hoạch"),
-    ("progress_panel", "Tiến độ"),
-    ("indicators_panel", "Chỉ tiêu"),
-    ("reports_panel", "Báo cáo"),
-    ("exchange_panel", "Trao đổi"),
-)
 
 _NAV_STYLE = """
 QListWidget#nav_list { background: palette(window); border-right: 1px solid palette(mid);
@@ -49,7 +39,8 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.folder = folder
         self.workspace: Workspace | None = None
-        self.plan_panel: PlanPanel | None = None
+        self.pages: dict[str, QWidget] = {}
+        self._built: set[str] = set()
         self.ui = Ui_MainWindow()
         self.ui.setupUi(self)
         self.setWindowTitle(APP_TITLE)
@@ -73,41 +64,46 @@ class MainWindow(QMainWindow):
             self.attach_workspace(workspace)
 
     def attach_workspace(self, workspace: "Workspace") -> None:
-        """Put the plan view over the open workspace in place of the loading page."""
-        from kscdesk.ui.plan_panel import PlanPanel
-
+        """Build the pages over the open workspace in place of their placeholders."""
         self.workspace = workspace
-        self.plan_panel = PlanPanel(workspace.db, self)
-        self.plan_panel.setObjectName("plan_panel")
         stack = self.ui.panel_stack
-        loading = stack.widget(0)
         current = stack.currentIndex()
-        stack.insertWidget(0, self.plan_panel)
-        if loading is not None:
-            stack.removeWidget(loading)
-            loading.deleteLater()
+        for index, page in enumerate(PAGES):
+            if page.build is None:
+                continue
+            widget = page.build(workspace, self)
+            widget.setObjectName(page.name)
+            placeholder = stack.widget(index)
+            stack.insertWidget(index, widget)
+            if placeholder is not None:
+                stack.removeWidget(placeholder)
+                placeholder.deleteLater()
+            self.pages[page.name] = widget
+            self._built.add(page.name)
         stack.setCurrentIndex(current)
-        self.plan_panel.reload_plans()
+
+    @property
+    def plan_panel(self) -> "PlanPanel | None":
+        """The plan page, once the workspace is open (None while it shows "loading")."""
+        return self.built_page("plan_panel")  # type: ignore[return-value]
+
+    def built_page(self, name: str) -> QWidget | None:
+        """The page called ``name`` once built over the workspace; None while a placeholder."""
+        return self.pages.get(name) if name in self._built else None
 
     def _add_pages(self) -> None:
-        factories: dict[str, Callable[[], QWidget]] = {
-            "plan_panel": placeholder_panel.loading_panel,
-            "progress_panel": placeholder_panel.progress_panel,
-            "indicators_panel": placeholder_panel.indicators_panel,
-            "reports_panel": placeholder_panel.reports_panel,
-            "exchange_panel": placeholder_panel.exchange_panel,
-        }
         nav = self.ui.nav_list
         nav.setStyleSheet(_NAV_STYLE)
         font = nav.font()
         font.setPointSizeF(font.pointSizeF() * 1.08)
         nav.setFont(font)
-        for name, label in PAGES:
-            page = factories[name]()
-            page.setObjectName(name)
-            self.ui.panel_stack.addWidget(page)
-            item = QListWidgetItem(label, nav)
-            item.setData(Qt.ItemDataRole.UserRole, name)
+        for page in PAGES:
+            widget = page.placeholder()
+            widget.setObjectName(page.name)
+            self.pages[page.name] = widget
+            self.ui.panel_stack.addWidget(widget)
+            item = QListWidgetItem(page.label, nav)
+            item.setData(Qt.ItemDataRole.UserRole, page.name)
             item.setSizeHint(QSize(0, nav.fontMetrics().height() + 22))
         nav.currentRowChanged.connect(self.ui.panel_stack.setCurrentIndex)
         nav.setCurrentRow(0)
@@ -121,12 +117,12 @@ class MainWindow(QMainWindow):
     # --- navigation -----------------------------------------------------------------------------
 
     def show_page(self, name: str) -> None:
-        names = [page for page, _ in PAGES]
+        names = [page.name for page in PAGES]
         self.ui.nav_list.setCurrentRow(names.index(name))
 
     def current_page(self) -> QWidget:
         page = self.ui.panel_stack.currentWidget()
-        assert page is not None  # the stack always holds the five pages
+        assert page is not None  # the stack always holds every page
         return page
 
     # --- actions --------------------------------------------------------------------------------

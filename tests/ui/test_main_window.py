@@ -11,7 +11,8 @@ from kscdesk.domain.text import search_key
 from kscdesk.services.workspace import Workspace
 from kscdesk.store import plans
 from kscdesk.ui.about_dialog import AboutDialog
-from kscdesk.ui.main_window import PAGES, MainWindow
+from kscdesk.ui.main_window import MainWindow
+from kscdesk.ui.pages import PAGES
 from kscdesk.ui.placeholder_panel import COMING_LATER
 from kscdesk.ui.task_columns import CONTENT
 from kscdesk.ui.task_table_model import TaskRow
@@ -80,14 +81,14 @@ def test_switching_plans_shows_the_other_plans_tasks(window: MainWindow) -> None
 def test_navigation_switches_panels(window: MainWindow, qtbot: QtBot) -> None:
     nav = window.findChild(QListWidget, "nav_list")
     assert nav is not None
-    assert [nav.item(i).text() for i in range(nav.count())] == [label for _, label in PAGES]
-    for row, (name, _label) in enumerate(PAGES):
+    assert [nav.item(i).text() for i in range(nav.count())] == [page.label for page in PAGES]
+    for row, name in enumerate(page.name for page in PAGES):
         rect = nav.visualItemRect(nav.item(row))
         qtbot.mouseClick(nav.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
         assert window.current_page().objectName() == name
 
 
-@pytest.mark.parametrize("name", [name for name, _ in PAGES[1:]])
+@pytest.mark.parametrize("name", [page.name for page in PAGES if page.build is None])
 def test_pages_not_built_yet_say_so_and_show_no_data(window: MainWindow, name: str) -> None:
     window.show_page(name)
     page = window.current_page()

@@ -1,24 +1,22 @@
 """``kscdesk plan …`` commands: import, list, show, export."""
 
 import argparse
-import json
 import sys
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from kscdesk import paths
-from kscdesk.domain.text import nfc
+from kscdesk.cli.common import (
+    add_verbs,
+    data_option,
+    json_option,
+    open_workspace,
+    print_json,
+    text_arg,
+)
 
-OptionAdder = Callable[[argparse.ArgumentParser], None]
 
-
-def text_arg(value: str) -> str:
-    """Text typed on the command line, NFC-normalised like every other way text comes in."""
-    return nfc(value).strip()
-
-
-def add_plan_commands(verbs: Any, data_option: OptionAdder, json_option: OptionAdder) -> None:
+def register(nouns: Any) -> None:
+    verbs = add_verbs(nouns, "plan", "kế hoạch: nhập, liệt kê, xem, xuất")
     imp = verbs.add_parser("import", help="nhập kế hoạch cấp trên từ tệp .docx, .xlsx hoặc .json")
     imp.add_argument("file", metavar="TỆP", type=Path)
     imp.add_argument("--dry-run", action="store_true", help="chỉ đọc và báo cáo, không lưu")
@@ -42,18 +40,6 @@ def add_plan_commands(verbs: Any, data_option: OptionAdder, json_option: OptionA
     export.add_argument("--xlsx", metavar="TỆP_RA", type=Path, required=True)
     data_option(export)
     export.set_defaults(handler=cmd_export)
-
-
-def open_workspace(args: argparse.Namespace) -> Any:
-    """The workspace of --data-dir (or KSCDESK_DATA, or the user's folder); every command's."""
-    from kscdesk.services.workspace import Workspace
-
-    return Workspace.open(paths.data_dir(getattr(args, "data_dir", None)))
-
-
-def print_json(data: Any) -> None:
-    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")
 
 
 def cmd_import(args: argparse.Namespace, gui: Any) -> int:

@@ -7,14 +7,26 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Protocol
 
-from kscdesk import __version__, cli_plan, paths
-from kscdesk.cli_plan import open_workspace, print_json
+from kscdesk import __version__, paths
+from kscdesk.cli import plan
+from kscdesk.cli.common import (
+    EXIT_OK,
+    EXIT_USAGE,
+    EXIT_USER_ERROR,
+    Parser,
+    UserError,
+    data_option,
+    json_option,
+    open_workspace,
+    print_json,
+)
 
-EXIT_OK = 0
-EXIT_USER_ERROR = 1
-EXIT_USAGE = 2
+# One module per noun (kscdesk/cli/<noun>.py), each with ``register(nouns)``; listed in help order.
+NOUN_MODULES = (plan,)
+
+__all__ = ["EXIT_OK", "EXIT_USAGE", "EXIT_USER_ERROR", "GuiLauncher", "UserError", "main"]
 
 
 class GuiLauncher(Protocol):
@@ -25,57 +37,31 @@ class GuiLauncher(Protocol):
     def run_selftest(self, data_dir: Path | None) -> int: ...
 
 
-class UserError(Exception):
-    """Raised by a command to end with exit code 1 and this message."""
-
-
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> Any:  # argparse's own usage errors: exit code 2
-        self.print_usage(sys.stderr)
-        self.exit(EXIT_USAGE, f"Lỗi cú pháp lệnh: {message}\n")
-
-
-def _data_option(parser: argparse.ArgumentParser, *, top: bool = False) -> None:
-    # On subcommands the default is SUPPRESS, so they don't overwrite a value given before them.
-    parser.add_argument(
-        "--data-dir",
-        default=None if top else argparse.SUPPRESS,
-        metavar="THƯ_MỤC",
-        help=f"thư mục dữ liệu (mặc định: biến {paths.DATA_ENV} hoặc thư mục của người dùng)",
-    )
-
-
-def _json_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
-
-
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(
+    parser = Parser(
         prog="kscdesk",
         description="kscdesk – kế hoạch kiểm soát thủ tục hành chính cho UBND xã, phường. "
         "Không có lệnh con: mở cửa sổ chương trình.",
     )
     parser.add_argument("--version", action="version", version=f"kscdesk {__version__}")
-    _data_option(parser, top=True)
-    nouns = parser.add_subparsers(dest="noun", metavar="LỆNH", parser_class=_Parser)
+    data_option(parser, top=True)
+    nouns = parser.add_subparsers(dest="noun", metavar="LỆNH", parser_class=Parser)
 
     demo = nouns.add_parser("demo", help="nạp dữ liệu mẫu vào thư mục dữ liệu trống")
-    _data_option(demo)
-    _json_option(demo)
+    data_option(demo)
+    json_option(demo)
     demo.set_defaults(handler=_cmd_demo)
 
     selftest = nouns.add_parser("selftest", help="tự kiểm tra: mở cửa sổ trên bản sao dữ liệu mẫu")
     selftest.set_defaults(handler=_cmd_selftest)
 
     info = nouns.add_parser("info", help="thông tin phiên bản và thư mục dữ liệu")
-    _data_option(info)
-    _json_option(info)
+    data_option(info)
+    json_option(info)
     info.set_defaults(handler=_cmd_info)
 
-    plan = nouns.add_parser("plan", help="kế hoạch: nhập, liệt kê, xem, xuất")
-    verbs = plan.add_subparsers(dest="verb", metavar="VIỆC", parser_class=_Parser, required=True)
-
-    cli_plan.add_plan_commands(verbs, _data_option, _json_option)
+    for module in NOUN_MODULES:
+        module.register(nouns)
     return parser
 
 
@@ -132,7 +118,7 @@ Handler = Callable[[argparse.Namespace, GuiLauncher | None], int]
 
 def main(argv: Sequence[str] | None = None, gui: GuiLauncher | None = None) -> int:
     # File paths are passed on as typed: a name stored decomposed (NFD) must still be found.
-    # Text arguments are NFC-normalised by their argparse `type` (kscdesk.cli_plan.text_arg).
+    # Text arguments are NFC-normalised by their argparse `type` (kscdesk.cli.common.text_arg).
     parser = build_parser()
     args = parser.parse_args(sys.argv[1:] if argv is None else argv)
     handler: Handler | None = getattr(args, "handler", None)
