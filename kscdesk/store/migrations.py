@@ -167,7 +167,29 @@ def _create_schema(db: Database) -> None:
     db.executescript(_SCHEMA_1)
 
 
-MIGRATIONS: tuple[Migration, ...] = (_create_schema,)
+_SCHEMA_2 = """
+CREATE TABLE history (
+    id INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,  -- local time with offset, ISO 8601
+    officer TEXT NOT NULL DEFAULT '',  -- the officer's name from settings at the time
+    entity TEXT NOT NULL,  -- what changed: 'progress', 'evidence', 'task' …
+    entity_uid TEXT NOT NULL,
+    task_uid TEXT,  -- the task it concerns, for the per-task history (no foreign key: kept)
+    field TEXT NOT NULL,
+    old TEXT,  -- NULL when the record was created
+    new TEXT  -- NULL when the record was deleted
+) STRICT;
+CREATE INDEX history_task ON history (task_uid, id);
+CREATE INDEX history_entity ON history (entity_uid, id);
+"""
+
+
+def _add_history(db: Database) -> None:
+    """Version 2: a journal of changes to progress and evidence (who, when, old → new)."""
+    db.executescript(_SCHEMA_2)
+
+
+MIGRATIONS: tuple[Migration, ...] = (_create_schema, _add_history)
 """Migration number N (1-based) is ``MIGRATIONS[N - 1]``; append, never edit or reorder."""
 
 LATEST_VERSION = len(MIGRATIONS)
