@@ -55,8 +55,11 @@ _COMMON: dict[str, str] = {
     "About Qt": "Giới thiệu Qt",
     # file dialog
     "Look in:": "Tìm trong:",
+    "&Look in:": "Tìm tr&ong:",
     "File name:": "Tên tệp:",
+    "File &name:": "Tên tệ&p:",
     "Files of type:": "Loại tệp:",
+    "Files of &type:": "&Loại tệp:",
     "&Choose": "&Chọn",
     "Back": "Quay lại",
     "Forward": "Tiến tới",

@@ -54,3 +54,27 @@ def test_translating_keeps_the_reference_count_of_none(qapp: QApplication) -> No
         translator.translate("QShortcut", "Ctrl")
         translator.translate("Elsewhere", "Anything")
     assert sys.getrefcount(None) >= before - 5
+
+
+def test_the_non_native_file_dialog_reads_in_vietnamese(
+    vietnamese_app: QApplication, qtbot: object
+) -> None:
+    # issue 11: the labels carry mnemonics ("&Look in:"), which the table missed.
+    from PySide6.QtWidgets import QFileDialog, QLabel, QPushButton
+
+    english = {"Look in", "File name", "Files of type", "Open", "Cancel", "Save", "Choose"}
+    for accept, mode in (
+        (QFileDialog.AcceptMode.AcceptOpen, QFileDialog.FileMode.ExistingFile),
+        (QFileDialog.AcceptMode.AcceptSave, QFileDialog.FileMode.AnyFile),
+        (QFileDialog.AcceptMode.AcceptOpen, QFileDialog.FileMode.Directory),
+    ):
+        dialog = QFileDialog(None, "Chọn tệp")
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+        dialog.setAcceptMode(accept)
+        dialog.setFileMode(mode)
+        texts = [w.text().replace("&", "").rstrip(":") for w in dialog.findChildren(QLabel)]
+        texts += [w.text().replace("&", "") for w in dialog.findChildren(QPushButton)]
+        texts += [w.toolTip() for w in dialog.findChildren(QPushButton)]
+        assert not english & set(texts), texts
+        assert "Tìm trong" in texts
+        dialog.deleteLater()
