@@ -107,7 +107,7 @@ def make_excepthook(log_file: Path) -> ExceptHook:
 def open_main_window(workspace: "Workspace") -> MainWindow:
     """Build and show the main window over an open workspace; offer the demo when it is empty."""
     window = MainWindow(workspace.folder, workspace)
-    window.show()
+    window.show_on_screen()
     if workspace.is_empty():
         QTimer.singleShot(0, window, lambda: offer_demo(window))
     return window
@@ -143,7 +143,7 @@ def start_main_window(data_dir: Path) -> MainWindow:
     sees the window meanwhile, with "Đang mở dữ liệu…" on the plan page.
     """
     window = MainWindow(data_dir)
-    window.show()
+    window.show_on_screen()
     _AfterFirstPaint(window, lambda: attach_data_folder(window, data_dir))
     return window
 

@@ -20,6 +20,20 @@ def fixtures_dir() -> Path:
     return FIXTURES
 
 
+@pytest.fixture(autouse=True)
+def isolated_qt_settings(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Window layout and last folders (QSettings) go to a fresh folder per test, never ~."""
+    import sys
+
+    if "PySide6.QtCore" not in sys.modules:  # pure tests stay free of Qt
+        return
+    from PySide6.QtCore import QSettings
+
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    folder = tmp_path_factory.mktemp("qsettings")
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if "qtbot" in getattr(item, "fixturenames", ()) or "qapp" in getattr(

@@ -4,10 +4,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, QTimer, QUrl
-from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QCloseEvent, QDesktopServices, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QLabel, QListWidgetItem, QMainWindow, QWidget
 
 from kscdesk import APP_TITLE
+from kscdesk.ui import window_state
 from kscdesk.ui.actions import FileMenuSlots, build_file_menu, build_help_menu
 from kscdesk.ui.generated.ui_main_window import Ui_MainWindow
 from kscdesk.ui.pages import PAGES
@@ -41,6 +42,7 @@ class MainWindow(QMainWindow):
         self.workspace: Workspace | None = None
         self.pages: dict[str, QWidget] = {}
         self._built: set[str] = set()
+        self._restored_page = window_state.saved_page()
         self.ui = Ui_MainWindow()
         self.ui.setupUi(self)
         self.setWindowTitle(APP_TITLE)
@@ -81,6 +83,9 @@ class MainWindow(QMainWindow):
             self.pages[page.name] = widget
             self._built.add(page.name)
         stack.setCurrentIndex(current)
+        window_state.restore_children(self)
+        if self._restored_page in self.pages:
+            self.show_page(self._restored_page)
 
     @property
     def plan_panel(self) -> "PlanPanel | None":
@@ -113,6 +118,20 @@ class MainWindow(QMainWindow):
         self.data_folder_label.setObjectName("data_folder_label")
         self.data_folder_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.ui.status_bar.addPermanentWidget(self.data_folder_label)
+
+    # --- placement and remembered layout -------------------------------------------------------
+
+    def show_on_screen(self) -> None:
+        """Show the window inside its screen: where it was last time, or fitted (maximised on a
+        small screen)."""
+        if window_state.place_window(self):
+            self.showMaximized()
+        else:
+            self.show()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        window_state.save_window(self, self.current_page().objectName())
+        super().closeEvent(event)
 
     # --- navigation -----------------------------------------------------------------------------
 

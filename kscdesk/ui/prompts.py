@@ -9,6 +9,8 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from kscdesk.ui import window_state
+
 StandardButton = QMessageBox.StandardButton
 
 BUTTON_TEXTS: dict[StandardButton, str] = {
@@ -80,22 +82,45 @@ def show_error(parent: QWidget | None, title: str, text: str, *, details: str = 
     box.exec()
 
 
+def _start_in(title: str, start: Path | None) -> str:
+    """Where a file dialog opens: the given place, else the folder last used in that dialog.
+
+    Each dialog is known by its title, so importing a plan and attaching evidence each
+    remember their own folder (issue 11).
+    """
+    if start is not None and str(start):
+        if start.parent != Path() or start.is_absolute():
+            return str(start)
+        folder = window_state.last_folder(title)
+        return str(Path(folder) / start) if folder else str(start)
+    return window_state.last_folder(title)
+
+
 def choose_open_file(
     parent: QWidget | None, title: str, file_filter: str, start: Path | None = None
 ) -> Path | None:
     """Pick an existing file; None when cancelled. ``file_filter``: "Kế hoạch (*.docx *.xlsx)"."""
-    name, _ = QFileDialog.getOpenFileName(parent, title, str(start or ""), file_filter)
-    return Path(name) if name else None
+    name, _ = QFileDialog.getOpenFileName(parent, title, _start_in(title, start), file_filter)
+    if not name:
+        return None
+    window_state.remember_folder(title, str(Path(name).parent))
+    return Path(name)
 
 
 def choose_save_file(
     parent: QWidget | None, title: str, file_filter: str, suggested: Path | None = None
 ) -> Path | None:
-    """Pick where to save; None when cancelled."""
-    name, _ = QFileDialog.getSaveFileName(parent, title, str(suggested or ""), file_filter)
-    return Path(name) if name else None
+    """Pick where to save; None when cancelled. A bare suggested name opens in the last folder."""
+    name, _ = QFileDialog.getSaveFileName(parent, title, _start_in(title, suggested), file_filter)
+    if not name:
+        return None
+    window_state.remember_folder(title, str(Path(name).parent))
+    return Path(name)
 
 
 def choose_folder(parent: QWidget | None, title: str, start: Path | None = None) -> Path | None:
-    name = QFileDialog.getExistingDirectory(parent, title, str(start or ""))
-    return Path(name) if name else None
+    name = QFileDialog.getExistingDirectory(parent, title, _start_in(title, start))
+    if not name:
+        return None
+    window_state.remember_folder(title, name)
+    return Path(name)

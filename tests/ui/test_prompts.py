@@ -1,3 +1,7 @@
+from pathlib import Path
+
+import pytest
+
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -44,3 +48,31 @@ def test_ask_yes_no_is_true_when_co_is_clicked(vietnamese_app: QApplication) -> 
 def test_ask_yes_no_is_false_when_khong_is_clicked(vietnamese_app: QApplication) -> None:
     QTimer.singleShot(0, lambda: _click_in_open_box(Button.No))
     assert prompts.ask_yes_no(None, "Câu hỏi", "Đồng ý chứ?") is False
+
+
+def test_each_file_dialog_opens_in_the_folder_last_used_in_it(
+    vietnamese_app: QApplication, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    # issue 11: the last folder is remembered per dialog (known by its title).
+    from PySide6.QtWidgets import QFileDialog
+
+    opened_in: list[str] = []
+
+    def fake_open(parent: object, title: str, start: str, file_filter: str) -> tuple[str, str]:
+        opened_in.append(start)
+        return (str(tmp_path / "usb" / "kehoach.docx"), file_filter)
+
+    def fake_save(parent: object, title: str, start: str, file_filter: str) -> tuple[str, str]:
+        opened_in.append(start)
+        return ("", "")
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", fake_open)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", fake_save)
+    assert prompts.choose_open_file(None, "Chọn kế hoạch", "*.docx") == (
+        tmp_path / "usb" / "kehoach.docx"
+    )
+    prompts.choose_open_file(None, "Chọn kế hoạch", "*.docx")
+    prompts.choose_open_file(None, "Chọn minh chứng", "*.pdf")
+    prompts.choose_save_file(None, "Chọn kế hoạch", "*.docx", Path("bao-cao.docx"))
+    usb = str(tmp_path / "usb")
+    assert opened_in == ["", usb, "", str(Path(usb) / "bao-cao.docx")]
