@@ -5,6 +5,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QDialog, QWidget
 
 from kscdesk import __version__
+from kscdesk.ui import window_state
 from kscdesk.ui.generated.ui_about_dialog import Ui_AboutDialog
 
 
@@ -21,3 +22,4 @@ class AboutDialog(QDialog):
         self.ui.data_folder_label.setText(str(data_folder))
         self.ui.button_box.rejected.connect(self.reject)
         self.ui.button_box.accepted.connect(self.accept)
+        window_state.fit_to_screen(self)

@@ -26,7 +26,7 @@ from kscdesk.formats.errors import PlanFileError
 from kscdesk.services.errors import ServiceError
 from kscdesk.services.import_plan import parse_plan_file, store_parsed_plan
 from kscdesk.services.workspace import Workspace
-from kscdesk.ui import prompts
+from kscdesk.ui import prompts, window_state
 from kscdesk.ui.background import BackgroundTask, run_in_background
 from kscdesk.ui.generated.ui_import_dialog import Ui_ImportDialog
 from kscdesk.ui.plan_preview_model import (
@@ -103,6 +103,7 @@ class ImportDialog(QDialog):
         self.plan_uid: str | None = None
         self.ui = Ui_ImportDialog()
         self.ui.setupUi(self)
+        window_state.fit_to_screen(self)
         self._relayout_timer = QTimer(self)
         self._relayout_timer.setSingleShot(True)
         self._relayout_timer.setInterval(0)

@@ -8,7 +8,7 @@ from PySide6.QtGui import QCloseEvent, QDesktopServices, QDragEnterEvent, QDropE
 from PySide6.QtWidgets import QLabel, QListWidgetItem, QMainWindow, QWidget
 
 from kscdesk import APP_TITLE
-from kscdesk.ui import window_state
+from kscdesk.ui import keyboard, window_state
 from kscdesk.ui.actions import FileMenuSlots, build_file_menu, build_help_menu
 from kscdesk.ui.generated.ui_main_window import Ui_MainWindow
 from kscdesk.ui.pages import PAGES
@@ -84,6 +84,7 @@ class MainWindow(QMainWindow):
             self._built.add(page.name)
         stack.setCurrentIndex(current)
         window_state.restore_children(self)
+        keyboard.tab_leaves_item_views(self)
         if self._restored_page in self.pages:
             self.show_page(self._restored_page)
 

@@ -164,3 +164,15 @@ def last_folder(purpose: str) -> str:
 
 def remember_folder(purpose: str, folder: str) -> None:
     _settings().setValue(f"{FOLDER_GROUP}/{purpose}", folder)
+
+
+def fit_to_screen(window: QWidget) -> None:
+    """Shrink a dialog or wizard designed larger than the officer's screen so it lies inside it.
+
+    Call it at the end of the dialog's ``__init__``; the parent's screen counts when there is one.
+    """
+    anchor = window.parentWidget() or window
+    area = available_geometry(anchor)
+    window.setMinimumSize(window.minimumSize().boundedTo(area.size()))
+    if window.width() > area.width() or window.height() > area.height():
+        window.resize(window.size().boundedTo(area.size()))

@@ -1,0 +1,72 @@
+"""Every action is reachable without a mouse: Tab reaches every control; menus have no clashes."""
+
+import re
+
+import pytest
+from helpers.layout_check import focusable_widgets
+from pytestqt.qtbot import QtBot
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QMenu, QWidget
+
+from kscdesk.services.workspace import Workspace
+from kscdesk.ui.main_window import MainWindow
+from kscdesk.ui.pages import PAGES
+
+
+@pytest.fixture
+def window(qtbot: QtBot, demo_workspace: Workspace, vietnamese_app: QApplication) -> MainWindow:
+    window = MainWindow(demo_workspace.folder, demo_workspace)
+    qtbot.addWidget(window)
+    window.resize(1093, 614)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    return window
+
+
+def tab_walk(qtbot: QtBot, window: MainWindow, start: QWidget, presses: int) -> list[QWidget]:
+    start.setFocus(Qt.FocusReason.TabFocusReason)
+    reached = [start]
+    for _ in range(presses):
+        focused = QApplication.focusWidget()
+        assert focused is not None
+        qtbot.keyClick(focused, Qt.Key.Key_Tab)
+        now = QApplication.focusWidget()
+        if now is not None:
+            reached.append(now)
+    return reached
+
+
+@pytest.mark.parametrize("page", [page.name for page in PAGES])
+def test_the_tab_key_alone_reaches_every_control_of_every_page(
+    qtbot: QtBot, window: MainWindow, page: str
+) -> None:
+    window.show_page(page)
+    nav = window.ui.nav_list
+    controls = focusable_widgets(window.current_page())
+    reached = tab_walk(qtbot, window, nav, presses=len(controls) + 3)
+    missing = [w.objectName() or type(w).__name__ for w in controls if w not in reached]
+    assert missing == []
+    # … and Tab goes round to the navigation again, so nothing is a dead end.
+    assert nav in reached[1:]
+
+
+def _mnemonic(text: str) -> str | None:
+    found = re.search(r"&([^&])", text)
+    return found.group(1).lower() if found else None
+
+
+def test_menus_have_a_mnemonic_on_every_entry_and_no_clashes(window: MainWindow) -> None:
+    bar = window.ui.menu_bar
+    titles = [action.text() for action in bar.actions()]
+    keys = [_mnemonic(title) for title in titles]
+    assert None not in keys and len(set(keys)) == len(keys), titles
+    for action in bar.actions():
+        menu = action.menu()
+        assert isinstance(menu, QMenu)
+        entries = [a.text() for a in menu.actions() if not a.isSeparator()]
+        keys = [_mnemonic(text) for text in entries]
+        assert None not in keys, entries
+        assert len(set(keys)) == len(keys), entries
