@@ -147,3 +147,20 @@ def test_double_click_opens_a_task_row_to_its_full_height(window: MainWindow) ->
     assert vertical.sectionSize(row) >= collapsed
     panel.toggle_row_height(panel.task_index(row))
     assert vertical.sectionSize(row) == collapsed
+
+
+def test_the_about_dialog_opens_the_data_and_log_folders(
+    window: MainWindow, qtbot: QtBot, demo_workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtGui import QDesktopServices
+
+    opened: list[str] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()))
+    window.actions_by_name["about"].trigger()
+    dialog = window.findChild(AboutDialog)
+    assert dialog is not None
+    assert dialog.ui.log_folder_label.text() == str(demo_workspace.folder / "logs")
+    qtbot.mouseClick(dialog.ui.open_data_folder_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.ui.open_log_folder_button, Qt.MouseButton.LeftButton)
+    assert opened == [str(demo_workspace.folder), str(demo_workspace.folder / "logs")]
+    dialog.close()

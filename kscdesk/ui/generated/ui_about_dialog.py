@@ -3,7 +3,7 @@
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QMetaObject, Qt
-from PySide6.QtWidgets import QDialogButtonBox, QFormLayout, QLabel, QSizePolicy, QSpacerItem, QVBoxLayout
+from PySide6.QtWidgets import QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QSpacerItem, QVBoxLayout
 
 class Ui_AboutDialog(object):
     def setupUi(self, AboutDialog: Any) -> None:
@@ -44,12 +44,51 @@ class Ui_AboutDialog(object):
 
         self.facts_layout.setWidget(1, QFormLayout.ItemRole.LabelRole, self.data_folder_caption)
 
+        self.data_folder_row = QHBoxLayout()
+        self.data_folder_row.setObjectName(u"data_folder_row")
         self.data_folder_label = QLabel(AboutDialog)
         self.data_folder_label.setObjectName(u"data_folder_label")
+        sizePolicy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        sizePolicy.setHorizontalStretch(1)
+        sizePolicy.setVerticalStretch(0)
+        sizePolicy.setHeightForWidth(self.data_folder_label.sizePolicy().hasHeightForWidth())
+        self.data_folder_label.setSizePolicy(sizePolicy)
         self.data_folder_label.setWordWrap(True)
         self.data_folder_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
-        self.facts_layout.setWidget(1, QFormLayout.ItemRole.FieldRole, self.data_folder_label)
+        self.data_folder_row.addWidget(self.data_folder_label)
+
+        self.open_data_folder_button = QPushButton(AboutDialog)
+        self.open_data_folder_button.setObjectName(u"open_data_folder_button")
+
+        self.data_folder_row.addWidget(self.open_data_folder_button)
+
+
+        self.facts_layout.setLayout(1, QFormLayout.ItemRole.FieldRole, self.data_folder_row)
+
+        self.log_folder_caption = QLabel(AboutDialog)
+        self.log_folder_caption.setObjectName(u"log_folder_caption")
+
+        self.facts_layout.setWidget(2, QFormLayout.ItemRole.LabelRole, self.log_folder_caption)
+
+        self.log_folder_row = QHBoxLayout()
+        self.log_folder_row.setObjectName(u"log_folder_row")
+        self.log_folder_label = QLabel(AboutDialog)
+        self.log_folder_label.setObjectName(u"log_folder_label")
+        sizePolicy.setHeightForWidth(self.log_folder_label.sizePolicy().hasHeightForWidth())
+        self.log_folder_label.setSizePolicy(sizePolicy)
+        self.log_folder_label.setWordWrap(True)
+        self.log_folder_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.log_folder_row.addWidget(self.log_folder_label)
+
+        self.open_log_folder_button = QPushButton(AboutDialog)
+        self.open_log_folder_button.setObjectName(u"open_log_folder_button")
+
+        self.log_folder_row.addWidget(self.open_log_folder_button)
+
+
+        self.facts_layout.setLayout(2, QFormLayout.ItemRole.FieldRole, self.log_folder_row)
 
 
         self.dialog_layout.addLayout(self.facts_layout)
@@ -76,5 +115,8 @@ class Ui_AboutDialog(object):
         self.description_label.setText(QCoreApplication.translate("AboutDialog", u"Ph\u1ea7n m\u1ec1m gi\u00fap UBND x\u00e3, ph\u01b0\u1eddng l\u1eadp k\u1ebf ho\u1ea1ch ho\u1ea1t \u0111\u1ed9ng ki\u1ec3m so\u00e1t th\u1ee7 t\u1ee5c h\u00e0nh ch\u00ednh t\u1eeb k\u1ebf ho\u1ea1ch c\u1ea5p tr\u00ean, theo d\u00f5i ti\u1ebfn \u0111\u1ed9, minh ch\u1ee9ng, ch\u1ec9 ti\u00eau v\u00e0 l\u1eadp b\u00e1o c\u00e1o \u0111\u1ecbnh k\u1ef3.", None))
         self.version_caption.setText(QCoreApplication.translate("AboutDialog", u"Phi\u00ean b\u1ea3n:", None))
         self.data_folder_caption.setText(QCoreApplication.translate("AboutDialog", u"Th\u01b0 m\u1ee5c d\u1eef li\u1ec7u:", None))
+        self.open_data_folder_button.setText(QCoreApplication.translate("AboutDialog", u"M\u1edf &th\u01b0 m\u1ee5c", None))
+        self.log_folder_caption.setText(QCoreApplication.translate("AboutDialog", u"Th\u01b0 m\u1ee5c nh\u1eadt k\u00fd:", None))
+        self.open_log_folder_button.setText(QCoreApplication.translate("AboutDialog", u"M\u1edf th\u01b0 m\u1ee5c &nh\u1eadt k\u00fd", None))
     # retranslateUi
 
