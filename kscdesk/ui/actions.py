@@ -52,12 +52,29 @@ def build_file_menu(
     return actions
 
 
+class HelpMenuSlots(NamedTuple):
+    """What the Trợ giúp menu's actions call."""
+
+    show_guide: Callable[[], object]
+    show_shortcuts: Callable[[], object]
+    show_about: Callable[[], object]
+
+
 def build_help_menu(
-    window: QWidget, menu_bar: QMenuBar, *, show_about: Callable[[], object]
+    window: QWidget, menu_bar: QMenuBar, slots: HelpMenuSlots
 ) -> dict[str, QAction]:
-    """Trợ giúp: about kscdesk."""
+    """Trợ giúp: the user guide (F1, at the page in use), the shortcut list, about kscdesk."""
     menu = menu_bar.addMenu("T&rợ giúp")
     menu.setObjectName("help_menu")
-    actions = {"about": _action(window, "about_action", "&Giới thiệu kscdesk", show_about)}
+    actions = {
+        "guide": _action(window, "guide_action", "&Hướng dẫn sử dụng", slots.show_guide, "F1"),
+        "shortcuts": _action(
+            window, "shortcuts_action", "&Phím tắt", slots.show_shortcuts, "Ctrl+F1"
+        ),
+        "about": _action(window, "about_action", "&Giới thiệu kscdesk", slots.show_about),
+    }
+    menu.addAction(actions["guide"])
+    menu.addAction(actions["shortcuts"])
+    menu.addSeparator()
     menu.addAction(actions["about"])
     return actions

@@ -9,14 +9,16 @@ from PySide6.QtWidgets import QLabel, QListWidgetItem, QMainWindow, QWidget
 
 from kscdesk import APP_TITLE
 from kscdesk.ui import keyboard, window_state
-from kscdesk.ui.actions import FileMenuSlots, build_file_menu, build_help_menu
+from kscdesk.ui.actions import FileMenuSlots, HelpMenuSlots, build_file_menu, build_help_menu
 from kscdesk.ui.generated.ui_main_window import Ui_MainWindow
 from kscdesk.ui.pages import PAGES
 
 if TYPE_CHECKING:  # imported when the workspace is attached, after the window is on screen
     from kscdesk.services.workspace import Workspace
     from kscdesk.ui.about_dialog import AboutDialog
+    from kscdesk.ui.help_dialog import HelpDialog
     from kscdesk.ui.plan_panel import PlanPanel
+    from kscdesk.ui.shortcuts_dialog import ShortcutsDialog
 
 _NAV_STYLE = """
 QListWidget#nav_list { background: palette(window); border-right: 1px solid palette(mid);
@@ -43,6 +45,7 @@ class MainWindow(QMainWindow):
         self.pages: dict[str, QWidget] = {}
         self._built: set[str] = set()
         self._restored_page = window_state.saved_page()
+        self._help: HelpDialog | None = None
         self.ui = Ui_MainWindow()
         self.ui.setupUi(self)
         self.setWindowTitle(APP_TITLE)
@@ -58,7 +61,15 @@ class MainWindow(QMainWindow):
                     quit_app=self.close,
                 ),
             ),
-            **build_help_menu(self, self.ui.menu_bar, show_about=self.show_about),
+            **build_help_menu(
+                self,
+                self.ui.menu_bar,
+                HelpMenuSlots(
+                    show_guide=self.show_guide,
+                    show_shortcuts=self.show_shortcuts,
+                    show_about=self.show_about,
+                ),
+            ),
         }
         self._set_up_status_bar()
         self.setAcceptDrops(True)  # a plan file dropped on the window opens the import dialog
@@ -185,6 +196,23 @@ class MainWindow(QMainWindow):
         dialog = AboutDialog(self.folder, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()  # window-modal without a nested event loop
+        return dialog
+
+    def show_guide(self) -> "HelpDialog":
+        """The user guide at the section of the page in use (one guide window, reused)."""
+        from kscdesk.ui.help_dialog import HelpDialog
+
+        if self._help is None:
+            self._help = HelpDialog(self)
+        self._help.show_topic(self.current_page().objectName())
+        return self._help
+
+    def show_shortcuts(self) -> "ShortcutsDialog":
+        from kscdesk.ui.shortcuts_dialog import ShortcutsDialog
+
+        dialog = ShortcutsDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
         return dialog
 
     def open_data_folder(self) -> None:

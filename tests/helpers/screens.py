@@ -24,10 +24,24 @@ def _import(ws: Workspace, parent: QWidget) -> QDialog:
     return ImportDialog(ws.folder, parent)
 
 
+def _help(ws: Workspace, parent: QWidget) -> QDialog:
+    from kscdesk.ui.help_dialog import HelpDialog
+
+    return HelpDialog(parent)
+
+
+def _shortcuts(ws: Workspace, parent: QWidget) -> QDialog:
+    from kscdesk.ui.shortcuts_dialog import ShortcutsDialog
+
+    return ShortcutsDialog(parent)
+
+
 # (name, factory) — the dialog is built, shown and checked, then closed.
 DIALOGS: tuple[tuple[str, Callable[[Workspace, QWidget], QDialog]], ...] = (
     ("about_dialog", _about),
     ("import_dialog", _import),
+    ("help_dialog", _help),
+    ("shortcuts_dialog", _shortcuts),
 )
 
 
