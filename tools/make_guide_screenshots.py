@@ -56,6 +56,7 @@ SHOTS: dict[str, Callable[[MainWindow, Workspace], QWidget]] = {
     "ke-hoach.png": _page("plan_panel"),
     "tim-kiem.png": _search,
     "nhap-ke-hoach.png": _import_dialog,
+    "cai-dat.png": _page("settings_panel"),
 }
 
 

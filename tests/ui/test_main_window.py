@@ -123,6 +123,8 @@ def test_menus_are_vietnamese(window: MainWindow) -> None:
         "&Tìm nhiệm vụ",
         "&Mở thư mục dữ liệu",
         "T&hoát",
+        "&Hướng dẫn sử dụng",
+        "&Phím tắt",
         "&Giới thiệu kscdesk",
     }
 
