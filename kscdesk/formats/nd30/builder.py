@@ -1,0 +1,375 @@
+"""Turn a `DocumentSpec` into a Word document laid out per NĐ 30/2020/NĐ-CP, Phụ lục I.
+
+A4 portrait, Times New Roman; a borderless header table with drawn rules; kind and summary
+centred bold with a short rule; justified body paragraphs with a first-line indent; ruled
+tables whose header rows repeat; the closing table (Nơi nhận / signer); page numbers centred
+in the top margin from page 2; each appendix in its own (landscape) section.
+"""
+
+from pathlib import Path
+from typing import cast
+
+from docx import Document
+from docx.document import Document as DocxDocument
+from docx.enum.section import WD_ORIENT, WD_SECTION
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.oxml.xmlchemy import BaseOxmlElement
+from docx.section import Section as DocxSection
+from docx.shared import Cm, Emu, Length, Mm, Pt
+from docx.styles.style import ParagraphStyle
+from docx.table import Table as DocxTable
+from docx.table import _Cell
+from docx.text.paragraph import Paragraph as DocxParagraph
+
+from kscdesk.formats.atomic_write import write_atomically
+from kscdesk.formats.nd30 import ooxml
+from kscdesk.formats.nd30.spec import (
+    Appendix,
+    Block,
+    Cell,
+    CellLike,
+    Closing,
+    DocumentSpec,
+    Header,
+    Paragraph,
+    Role,
+    Table,
+)
+
+A4_WIDTH = Mm(210)
+A4_HEIGHT = Mm(297)
+FIRST_LINE_INDENT = Cm(1.27)
+HEADER_SPLIT = 0.37  # the header and closing tables' left column, as a share of the text width
+MOTTO = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc")
+SIGN_SPACE_LINES = 4  # empty lines between the signer's title and name
+
+_ALIGN = {
+    "left": WD_ALIGN_PARAGRAPH.LEFT,
+    "center": WD_ALIGN_PARAGRAPH.CENTER,
+    "right": WD_ALIGN_PARAGRAPH.RIGHT,
+    "justify": WD_ALIGN_PARAGRAPH.JUSTIFY,
+}
+_STYLE_IDS = {
+    Role.BODY: "KscBody",
+    Role.HEADING_1: "KscHeading1",
+    Role.HEADING_2: "KscHeading2",
+    Role.HEADING_3: "KscHeading3",
+    Role.POINT: "KscBody",
+    Role.CENTERED: "KscCentered",
+    Role.NOTE: "KscNote",
+}
+TABLE_STYLE_ID = "KscTable"
+TABLE_HEADER_STYLE_ID = "KscTableHeader"
+RULE_STYLE_ID = "KscRule"
+
+
+def _text_width(spec: DocumentSpec, landscape: bool = False) -> Length:
+    page = A4_HEIGHT if landscape else A4_WIDTH
+    return Length(page - Mm(spec.margins.left) - Mm(spec.margins.right))
+
+
+def _add_style(  # noqa: PLR0913 - a paragraph style's own properties
+    doc: DocxDocument,
+    style_id: str,
+    size: float,
+    *,
+    bold: bool = False,
+    italic: bool = False,
+    align: WD_ALIGN_PARAGRAPH = WD_ALIGN_PARAGRAPH.JUSTIFY,
+    indent: Length | None = None,
+    after: float = 0,
+    spacing: float = 1.0,
+) -> ParagraphStyle:
+    style = doc.styles.add_style(style_id, WD_STYLE_TYPE.PARAGRAPH)
+    style.element.set(qn("w:styleId"), style_id)
+    style.base_style = doc.styles["Normal"]
+    style.font.size = Pt(size)
+    style.font.bold = bold
+    style.font.italic = italic
+    fmt = style.paragraph_format
+    fmt.alignment = align
+    fmt.first_line_indent = indent
+    fmt.space_before = Pt(0)
+    fmt.space_after = Pt(after)
+    fmt.line_spacing = spacing
+    fmt.widow_control = True
+    return cast(ParagraphStyle, style)
+
+
+def _prepare_styles(doc: DocxDocument, spec: DocumentSpec) -> None:
+    normal = doc.styles["Normal"]
+    normal.font.name = spec.font
+    ooxml.set_run_fonts(normal.element, spec.font)
+    normal.font.size = Pt(spec.body_size)
+    normal.paragraph_format.space_after = Pt(0)
+    normal.paragraph_format.line_spacing = 1.0
+    size = spec.body_size
+    _add_style(doc, "KscBody", size, indent=FIRST_LINE_INDENT, after=6, spacing=1.15)
+    _add_style(doc, "KscHeading1", size, bold=True, indent=FIRST_LINE_INDENT, after=6)
+    _add_style(doc, "KscHeading2", size, bold=True, indent=FIRST_LINE_INDENT, after=6)
+    _add_style(doc, "KscHeading3", size, bold=True, italic=True, indent=FIRST_LINE_INDENT, after=6)
+    _add_style(doc, "KscNote", size, italic=True, indent=FIRST_LINE_INDENT, after=6)
+    _add_style(doc, "KscCentered", size, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, after=6)
+    _add_style(doc, TABLE_STYLE_ID, 12, align=WD_ALIGN_PARAGRAPH.LEFT)
+    _add_style(doc, TABLE_HEADER_STYLE_ID, 12, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
+    rule = _add_style(doc, RULE_STYLE_ID, 2, align=WD_ALIGN_PARAGRAPH.CENTER)
+    rule.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    rule.paragraph_format.line_spacing = Pt(2)
+
+
+def _set_page(section: DocxSection, spec: DocumentSpec, landscape: bool) -> None:
+    section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
+    section.page_width = A4_HEIGHT if landscape else A4_WIDTH
+    section.page_height = A4_WIDTH if landscape else A4_HEIGHT
+    section.top_margin = Mm(spec.margins.top)
+    section.bottom_margin = Mm(spec.margins.bottom)
+    section.left_margin = Mm(spec.margins.left)
+    section.right_margin = Mm(spec.margins.right)
+    section.header_distance = Mm(10)
+    section.footer_distance = Mm(10)
+
+
+def _line(  # noqa: PLR0913 - one formatted line: its text and every property NĐ 30 fixes
+    container: _Cell | DocxDocument,
+    text: str,
+    size: float,
+    *,
+    bold: bool = False,
+    italic: bool = False,
+    align: WD_ALIGN_PARAGRAPH = WD_ALIGN_PARAGRAPH.CENTER,
+    after: float = 0,
+) -> DocxParagraph:
+    """A paragraph with direct formatting (header and closing lines are read back exactly)."""
+    paragraph = container.add_paragraph()
+    paragraph.paragraph_format.alignment = align
+    paragraph.paragraph_format.first_line_indent = Pt(0)
+    paragraph.paragraph_format.space_after = Pt(after)
+    run = paragraph.add_run(text)
+    run.font.size = Pt(size)
+    run.font.bold = bold
+    run.font.italic = italic
+    return paragraph
+
+
+def _rule(container: _Cell | DocxDocument, width: Length, available: Length) -> DocxParagraph:
+    """A short centred line drawn as the bottom border of an empty, indented paragraph."""
+    paragraph = container.add_paragraph()
+    paragraph._p.get_or_add_pPr().get_or_add_pStyle().set(qn("w:val"), RULE_STYLE_ID)
+    side = Emu(max(0, (available - width) // 2))
+    paragraph.paragraph_format.left_indent = side
+    paragraph.paragraph_format.right_indent = side
+    ooxml.set_bottom_rule(paragraph)
+    return paragraph
+
+
+def _estimate_width(text: str, size: float, bold: bool = False) -> Length:
+    """The printed width of a line of Times New Roman, near enough to size a rule under it."""
+    em = 0.50 if bold else 0.47
+    return Pt(len(text) * size * em)
+
+
+def _two_columns(doc: DocxDocument, spec: DocumentSpec) -> tuple[DocxTable, Length, Length]:
+    width = _text_width(spec)
+    left = Emu(int(width * HEADER_SPLIT))
+    right = Emu(width - left)
+    table = doc.add_table(rows=1, cols=2)
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    ooxml.set_table_borders(table, visible=False)
+    ooxml.set_fixed_layout(table, [left, right])
+    for cell, cell_width in zip(table.rows[0].cells, (left, right), strict=True):
+        ooxml.set_cell_width(cell._tc, cell_width)
+        cell._tc.remove(cell.paragraphs[0]._p)
+    return table, left, right
+
+
+def _add_header(doc: DocxDocument, spec: DocumentSpec) -> None:
+    header: Header = spec.header
+    table, left_width, right_width = _two_columns(doc, spec)
+    left, right = table.rows[0].cells
+    size = spec.header_size
+    for line in header.parent_agency:
+        _line(left, line.upper(), size)
+    for line in header.issuing_agency:
+        _line(left, line.upper(), size, bold=True)
+    longest = max((len(line) for line in header.issuing_agency), default=10)
+    agency_width = _estimate_width("X" * longest, size, bold=True)
+    _rule(left, Emu(int(agency_width * 0.4)), left_width)
+    _line(left, "", 6)
+    _line(left, header.number_line, 13)
+    _line(right, MOTTO[0], size, bold=True)
+    _line(right, MOTTO[1], 14, bold=True)
+    _rule(right, _estimate_width(MOTTO[1], 14, bold=True), right_width)
+    _line(right, "", 6)
+    _line(right, header.date_line, 14, italic=True)
+
+
+def _add_title(doc: DocxDocument, spec: DocumentSpec) -> None:
+    size = spec.body_size
+    kind = _line(doc, spec.kind.upper(), size, bold=True)
+    kind.paragraph_format.space_before = Pt(18)
+    for line in spec.summary:
+        _line(doc, line, size, bold=True)
+    _rule(doc, Cm(3.5), _text_width(spec))
+    _line(doc, "", size, after=6)
+
+
+def _add_paragraph(doc: DocxDocument, block: Paragraph) -> None:
+    style = doc.styles[_STYLE_IDS[block.role]] if block.role is not Role.BODY else None
+    paragraph = doc.add_paragraph(style=style or doc.styles["KscBody"])
+    if block.runs:
+        for piece in block.runs:
+            run = paragraph.add_run(piece.text)
+            if piece.bold:
+                run.font.bold = True
+            if piece.italic:
+                run.font.italic = True
+        return
+    text = block.text.upper() if block.role is Role.HEADING_1 else block.text
+    paragraph.add_run(text)
+
+
+def _cell_spec(cell: CellLike) -> Cell:
+    return cell if isinstance(cell, Cell) else Cell(cell)
+
+
+def _fill_cell(tc: BaseOxmlElement, cell: Cell, style_id: str) -> None:
+    """Set a cell's text straight in the XML (python-docx's cell API is the slow part)."""
+    p = tc.find(qn("w:p"))
+    p_pr = p.get_or_add_pPr()
+    p_pr.get_or_add_pStyle().set(qn("w:val"), style_id)
+    if cell.align != "left" or style_id == TABLE_HEADER_STYLE_ID:
+        jc = OxmlElement("w:jc")
+        jc.set(qn("w:val"), "both" if cell.align == "justify" else cell.align)
+        if style_id == TABLE_HEADER_STYLE_ID and cell.align == "left":
+            jc.set(qn("w:val"), "center")
+        p_pr.append(jc)
+    if not cell.text:
+        return
+    r = p.add_r()
+    if cell.bold or cell.italic:
+        r_pr = r.get_or_add_rPr()
+        if cell.bold:
+            r_pr.append(OxmlElement("w:b"))
+        if cell.italic:
+            r_pr.append(OxmlElement("w:i"))
+    r.text = cell.text
+
+
+def _add_table(doc: DocxDocument, block: Table, text_width: Length) -> None:
+    header_rows = list(block.header_rows)
+    cols = len(block.widths)
+    if block.number_row:
+        header_rows.append(
+            tuple(Cell(f"({n})", italic=True, align="center") for n in range(1, cols + 1))
+        )
+    all_rows = [*header_rows, *block.rows]
+    table = doc.add_table(rows=len(all_rows), cols=cols)
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    ooxml.set_table_borders(table, visible=True)
+    total = sum(block.widths)
+    widths = [Emu(int(text_width * w / total)) for w in block.widths]
+    ooxml.set_fixed_layout(table, widths)
+    trs = table._tbl.tr_lst
+    merges: list[tuple[int, int, int, int]] = []
+    taken: set[tuple[int, int]] = set()
+    for r, row in enumerate(all_rows):
+        tcs = trs[r].tc_lst
+        is_header = r < len(header_rows)
+        if is_header:
+            ooxml.mark_header_row(trs[r])
+        c = 0
+        for raw in row:
+            while (r, c) in taken:
+                c += 1
+            if c >= cols:
+                break
+            cell = _cell_spec(raw)
+            _fill_cell(tcs[c], cell, TABLE_HEADER_STYLE_ID if is_header else TABLE_STYLE_ID)
+            if is_header:
+                ooxml.set_vertical_center(tcs[c])
+            span_c = min(cell.colspan, cols - c)
+            span_r = min(cell.rowspan, len(all_rows) - r)
+            for dr in range(span_r):
+                for dc in range(span_c):
+                    taken.add((r + dr, c + dc))
+            if span_c > 1 or span_r > 1:
+                merges.append((r, c, r + span_r - 1, c + span_c - 1))
+            c += span_c
+    for r0, c0, r1, c1 in merges:
+        table.cell(r0, c0).merge(table.cell(r1, c1))
+
+
+def _add_blocks(doc: DocxDocument, blocks: tuple[Block, ...], text_width: Length) -> None:
+    for block in blocks:
+        if isinstance(block, Table):
+            _add_table(doc, block, text_width)
+            _line(doc, "", 6)
+        else:
+            _add_paragraph(doc, block)
+
+
+def _add_closing(doc: DocxDocument, spec: DocumentSpec, closing: Closing) -> None:
+    _line(doc, "", spec.body_size)
+    table, _, _ = _two_columns(doc, spec)
+    left, right = table.rows[0].cells
+    _line(left, "Nơi nhận:", 12, bold=True, italic=True, align=WD_ALIGN_PARAGRAPH.LEFT)
+    for recipient in closing.recipients:
+        _line(left, recipient, 11, align=WD_ALIGN_PARAGRAPH.LEFT)
+    size = spec.body_size
+    _line(right, closing.authority.upper(), size, bold=True)
+    _line(right, closing.title.upper(), size, bold=True)
+    for _ in range(SIGN_SPACE_LINES):
+        _line(right, "", size)
+    _line(right, closing.signer_name, size, bold=True)
+
+
+def _add_page_numbers(section: DocxSection, size: float) -> None:
+    """Page numbers centred in the top margin; none on the first page (NĐ 30)."""
+    section.different_first_page_header_footer = True
+    paragraph = section.header.paragraphs[0]
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    ooxml.add_page_field(paragraph)
+    for run in paragraph.runs:
+        run.font.size = Pt(size)
+
+
+def _add_appendix(doc: DocxDocument, spec: DocumentSpec, appendix: Appendix) -> None:
+    section = doc.add_section(WD_SECTION.NEW_PAGE)
+    _set_page(section, spec, appendix.landscape)
+    section.different_first_page_header_footer = False
+    _line(doc, appendix.label, 14, bold=True)
+    _line(doc, appendix.title.upper(), 14, bold=True)
+    _line(doc, appendix.attached_to, 14, italic=True)
+    _rule(doc, Cm(3.5), _text_width(spec, appendix.landscape))
+    _line(doc, "", 6)
+    _add_blocks(doc, appendix.blocks, _text_width(spec, appendix.landscape))
+
+
+def build_document(spec: DocumentSpec) -> DocxDocument:
+    """The Word document of ``spec``, not yet saved."""
+    doc = Document()
+    body = doc.element.body
+    for paragraph in list(body.iterchildren(qn("w:p"))):
+        body.remove(paragraph)
+    _prepare_styles(doc, spec)
+    section = doc.sections[0]
+    _set_page(section, spec, landscape=False)
+    _add_page_numbers(section, spec.body_size)
+    _add_header(doc, spec)
+    _add_title(doc, spec)
+    _add_blocks(doc, spec.blocks, _text_width(spec))
+    if spec.closing is not None:
+        _add_closing(doc, spec, spec.closing)
+    for appendix in spec.appendices:
+        _add_appendix(doc, spec, appendix)
+    return doc
+
+
+def save_document(spec: DocumentSpec, path: Path) -> Path:
+    """Build and write the document atomically; OutputFileLocked when Word holds ``path`` open."""
+    doc = build_document(spec)
+    return write_atomically(path, lambda tmp: doc.save(str(tmp)))
