@@ -124,6 +124,12 @@ _RECURRENCES: list[tuple[re.Pattern[str], Recurrence]] = [
     (_rx(r"(?:dinh ky )?(?:hang|moi) quy(?:\s*/\s*(?:nam|lan))?"), Recurrence.EVERY_QUARTER),
     (_rx(r"(?:dinh ky )?(?:0?3 thang|quy)" + _LAN), Recurrence.EVERY_QUARTER),
     (_rx(r"dinh ky (?:0?3 thang|quy)"), Recurrence.EVERY_QUARTER),
+    (
+        _rx(
+            r"(?:(?:truoc|cham nhat(?: la)?|vao|han) )?ngay [0-9]{1,2} (?:cua )?(?:hang|moi) thang"
+        ),
+        Recurrence.EVERY_QUARTER,
+    ),
     (_rx(r"(?:dinh ky )?(?:hang|moi) thang"), Recurrence.EVERY_QUARTER),
     (
         _rx(

@@ -1,0 +1,356 @@
+"""Use cases on progress: the task list of a period with standings, recording a status, event
+dates of relative deadlines, and the settings they depend on (days off, report day).
+
+Every change is journalled in the history (who, when, old → new) in the same transaction.
+"""
+
+import json
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+from kscdesk.domain.deadlines import Deadlines, task_deadlines
+from kscdesk.domain.errors import DomainError
+from kscdesk.domain.model import (
+    Evidence,
+    PlanKind,
+    Progress,
+    ProgressStatus,
+    Section,
+    Standing,
+    Task,
+)
+from kscdesk.domain.period import Period, parse_period_key
+from kscdesk.domain.standing import Assessment, assess
+from kscdesk.domain.text import nfc, search_key
+from kscdesk.domain.workdays import WorkCalendar
+from kscdesk.services.errors import ServiceError
+from kscdesk.services.offices import get_officer_name
+from kscdesk.services.workspace import Workspace
+from kscdesk.store import plans, settings
+from kscdesk.store import progress as progress_store
+from kscdesk.store.history import HistoryEntry, list_for_task, record_change
+
+DAYS_OFF_KEY = "days_off"  # JSON list of ISO dates the office is closed besides public holidays
+REPORT_DAY_KEY = "report_submission_day"  # day of the period's last month the report is due
+
+
+@dataclass(frozen=True)
+class ProgressRow:
+    """One task of the progress list: the task, its section, deadlines, record and standing."""
+
+    task: Task
+    section: Section | None
+    deadlines: Deadlines
+    progress: Progress | None
+    assessment: Assessment
+    evidence: tuple[Evidence, ...] = ()
+
+    @property
+    def standing(self) -> Standing:
+        return self.assessment.standing
+
+    @property
+    def number(self) -> str:
+        """The number as printed in the plan: "3", "1a"."""
+        return self.task.label
+
+    @property
+    def full_number(self) -> str:
+        """The number with its section: "II.3" (just the number when there is no section)."""
+        code = self.task.section_code
+        return f"{code}.{self.task.label}" if code else self.task.label
+
+    def evidence_in(self, period: Period) -> tuple[Evidence, ...]:
+        """The evidence dated in the period's window (undated evidence counts everywhere)."""
+        return tuple(
+            e for e in self.evidence if e.issued_on is None or period.contains(e.issued_on)
+        )
+
+
+@dataclass(frozen=True)
+class ProgressTable:
+    """The progress of one plan in one period."""
+
+    plan_uid: str
+    plan_title: str
+    plan_year: int
+    period: Period
+    submission_day: int
+    rows: tuple[ProgressRow, ...] = field(default_factory=tuple)
+
+
+# --- Settings ----------------------------------------------------------------------------
+
+
+def days_off(ws: Workspace) -> list[date]:
+    """The office's own days off (besides public holidays), oldest first."""
+    text = settings.get_setting(ws.db, DAYS_OFF_KEY, "[]") or "[]"
+    try:
+        return sorted(date.fromisoformat(item) for item in json.loads(text))
+    except (ValueError, TypeError):
+        return []
+
+
+def set_days_off(ws: Workspace, days: list[date]) -> None:
+    settings.set_setting(
+        ws.db, DAYS_OFF_KEY, json.dumps([d.isoformat() for d in sorted(set(days))])
+    )
+
+
+def work_calendar(ws: Workspace) -> WorkCalendar:
+    return WorkCalendar(days_off(ws))
+
+
+def report_day(ws: Workspace, plan_submission_day: int = 17) -> int:
+    """The day of a period's last month the report is due: the setting, else the plan's."""
+    text = settings.get_setting(ws.db, REPORT_DAY_KEY)
+    if text and text.isdigit() and 1 <= int(text) <= 31:
+        return int(text)
+    return plan_submission_day
+
+
+def set_report_day(ws: Workspace, day: int) -> None:
+    if not 1 <= day <= 31:
+        raise ServiceError(f"Ngày nộp báo cáo {day} không hợp lệ: phải từ 1 đến 31.")
+    settings.set_setting(ws.db, REPORT_DAY_KEY, str(day))
+
+
+# --- Finding plans and tasks --------------------------------------------------------------
+
+
+def default_plan_uid(ws: Workspace) -> str:
+    """The folder's own plan of the latest year (or the latest plan when it has none of its own)."""
+    summaries = plans.list_plans(ws.db)
+    if not summaries:
+        raise ServiceError("Chưa có kế hoạch nào. Hãy nhập kế hoạch cấp trên trước.")
+    own = [s for s in summaries if s.kind is PlanKind.OWN]
+    return (own or summaries)[0].uid
+
+
+def find_task(ws: Workspace, plan_uid: str, ref: str) -> Task:
+    """A task of the plan by its number as printed ("1a", "II.3") or a prefix of its id."""
+    text = nfc(ref).strip()
+    content = plans.load_plan_content(ws.db, plan_uid)
+    key = search_key(text).replace(" ", "")
+    by_label = [
+        t
+        for t in content.tasks
+        if search_key(t.label) == key or search_key(f"{t.section_code}.{t.label}") == key
+    ]
+    if len(by_label) == 1:
+        return by_label[0]
+    by_id = [t for t in content.tasks if len(text) >= 4 and t.uid.startswith(text.lower())]
+    if len(by_id) == 1:
+        return by_id[0]
+    if len(by_label) > 1:
+        codes = ", ".join(f"{t.section_code}.{t.label}" for t in by_label)
+        raise ServiceError(f"Số “{text}” chỉ nhiều nhiệm vụ ({codes}): ghi kèm mục, ví dụ II.3.")
+    raise ServiceError(f"Không tìm thấy nhiệm vụ “{text}” trong kế hoạch.")
+
+
+# --- The progress list ------------------------------------------------------------------
+
+
+def _done_before(records: list[Progress], period: Period) -> dict[str, date]:
+    """Per task, the completion recorded in a period that ended before this one started."""
+    result: dict[str, date] = {}
+    for record in records:
+        if record.status is not ProgressStatus.DONE:
+            continue
+        try:
+            earlier = parse_period_key(record.period_key)
+        except DomainError:
+            continue
+        completed = record.completed_on or earlier.last_month_end
+        if earlier.last_month_end < period.calendar_start or completed < period.calendar_start:
+            known = result.get(record.task_uid)
+            result[record.task_uid] = min(known, completed) if known else completed
+    return result
+
+
+def progress_table(
+    ws: Workspace, period_key: str, plan_uid: str | None = None, *, today: date | None = None
+) -> ProgressTable:
+    """Every task of the plan with its deadlines and standing in the period."""
+    period = parse_period_key(period_key)
+    plan_uid = plan_uid or default_plan_uid(ws)
+    content = plans.load_plan_content(ws.db, plan_uid)
+    day = report_day(ws, content.plan.submission_day)
+    work = work_calendar(ws)
+    events = progress_store.event_dates(ws.db, plan_uid)
+    records = progress_store.list_progress(ws.db, plan_uid, period.key)
+    done_before = _done_before(progress_store.list_plan_progress(ws.db, plan_uid), period)
+    evidence = progress_store.list_evidence_for_plan(ws.db, plan_uid)
+    sections = {s.code: s for s in content.sections}
+    today = today or date.today()
+    rows = []
+    for task in content.tasks:
+        deadlines = task_deadlines(
+            task.timeframe, content.plan.year, events.get(task.uid), work, day
+        )
+        record = records.get(task.uid)
+        assessment = assess(
+            deadlines,
+            period,
+            record,
+            today=today,
+            done_before=done_before.get(task.uid),
+        )
+        rows.append(
+            ProgressRow(
+                task=task,
+                section=sections.get(task.section_code),
+                deadlines=deadlines,
+                progress=record,
+                assessment=assessment,
+                evidence=tuple(evidence.get(task.uid, [])),
+            )
+        )
+    return ProgressTable(
+        plan_uid=plan_uid,
+        plan_title=content.plan.title,
+        plan_year=content.plan.year,
+        period=period,
+        submission_day=day,
+        rows=tuple(rows),
+    )
+
+
+# --- Recording ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ProgressChange:
+    """What the officer records for a task and period."""
+
+    status: ProgressStatus
+    completed_on: date | None = None
+    note: str = ""
+    override: Standing | None = None
+    override_reason: str = ""
+
+
+def _show(value: object) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, date):
+        return f"{value:%d/%m/%Y}"
+    if isinstance(value, Standing | ProgressStatus):
+        return value.label
+    return str(value)
+
+
+_FIELDS = ("status", "completed_on", "note", "override", "override_reason")
+
+
+def set_progress(ws: Workspace, task_uid: str, period_key: str, change: ProgressChange) -> Progress:
+    """Record a task's status in a period; every changed field goes into the history."""
+    period = parse_period_key(period_key)
+    reason = nfc(change.override_reason).strip()
+    if change.override is not None and not reason and not _is_derived(ws, task_uid, period, change):
+        raise ServiceError("Ghi lý do khi chọn tình trạng khác với tình trạng tự tính.")
+    if change.override is not None and change.override.status is not change.status:
+        raise ServiceError(
+            f"Tình trạng “{change.override.label}” không khớp với “{change.status.label}”."
+        )
+    completed = change.completed_on
+    if change.status is not ProgressStatus.DONE and completed is not None:
+        raise ServiceError("Chỉ ghi ngày hoàn thành cho nhiệm vụ đã hoàn thành.")
+    if completed is not None and completed > date.today():
+        raise ServiceError(f"Ngày hoàn thành {completed:%d/%m/%Y} chưa tới.")
+    officer = get_officer_name(ws)
+    with ws.db.atomic():
+        task = plans.load_task(ws.db, task_uid)
+        old = progress_store.load_progress(ws.db, task.uid, period.key)
+        if change.override is not None:
+            probe = Progress(task.uid, period.key, change.status, completed)
+            if derived_standing(ws, task, period, probe) is change.override:
+                change = replace(change, override=None)
+        new = Progress(
+            task_uid=task.uid,
+            period_key=period.key,
+            status=change.status,
+            completed_on=completed,
+            note=nfc(change.note).strip(),
+            override=change.override,
+            override_reason=reason if change.override else "",
+        )
+        if old is not None:
+            new = replace(new, uid=old.uid)
+        for name in _FIELDS:
+            before = getattr(old, name) if old else None
+            after = getattr(new, name)
+            if _show(before) == _show(after) or (old is None and after in ("", None)):
+                continue
+            record_change(
+                ws.db,
+                HistoryEntry(
+                    at="",
+                    officer=officer,
+                    entity="progress",
+                    entity_uid=new.uid,
+                    task_uid=task.uid,
+                    field=f"{period.key}:{name}",
+                    old=_show(before) or ("" if old else None),
+                    new=_show(after) or "",
+                ),
+            )
+        progress_store.save_progress(ws.db, new)
+    return new
+
+
+def derived_standing(ws: Workspace, task: Task, period: Period, record: Progress) -> Standing:
+    """The standing the rules give the task in the period with this record (no override)."""
+    plan_uid = plans.plan_uid_of_task(ws.db, task.uid)
+    plan = plans.load_plan(ws.db, plan_uid)
+    events = progress_store.event_dates(ws.db, plan_uid)
+    day = report_day(ws, plan.submission_day)
+    deadlines = task_deadlines(
+        task.timeframe, plan.year, events.get(task.uid), work_calendar(ws), day
+    )
+    others = [
+        p for p in progress_store.list_plan_progress(ws.db, plan_uid) if p.task_uid == task.uid
+    ]
+    return assess(
+        deadlines,
+        period,
+        replace(record, override=None),
+        today=date.today(),
+        done_before=_done_before(others, period).get(task.uid),
+    ).derived
+
+
+def _is_derived(ws: Workspace, task_uid: str, period: Period, change: ProgressChange) -> bool:
+    task = plans.load_task(ws.db, task_uid)
+    probe = Progress(task.uid, period.key, change.status, change.completed_on)
+    return derived_standing(ws, task, period, probe) is change.override
+
+
+def set_event_date(ws: Workspace, task_uid: str, event_on: date | None) -> None:
+    """Record the date of the event a task's relative deadline counts from (None forgets it)."""
+    officer = get_officer_name(ws)
+    with ws.db.atomic():
+        task = plans.load_task(ws.db, task_uid)
+        known = progress_store.event_dates(ws.db, plans.plan_uid_of_task(ws.db, task.uid))
+        before = known.get(task.uid)
+        if before == event_on:
+            return
+        progress_store.set_event_date(ws.db, task.uid, event_on)
+        record_change(
+            ws.db,
+            HistoryEntry(
+                at="",
+                officer=officer,
+                entity="task",
+                entity_uid=task.uid,
+                task_uid=task.uid,
+                field="event_on",
+                old=_show(before),
+                new=_show(event_on),
+            ),
+        )
+
+
+def task_history(ws: Workspace, task_uid: str) -> list[HistoryEntry]:
+    """Every recorded change concerning the task, newest first."""
+    return list(reversed(list_for_task(ws.db, task_uid)))
