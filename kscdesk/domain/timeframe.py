@@ -165,6 +165,7 @@ _EVENTS = [
     _rx(r"dot xuat"),  # Đột xuất, and the typo Đợt xuất
     _rx(r"cham nhat (?:la )?(?:sau )?[0-9]+ ngay"),
     _rx(r"(?:hoan thanh )?truoc [0-9]+ ngay"),
+    _rx(r"(?:trong (?:thoi han |vong )?)?[0-9]+ ngay(?: lam viec)? (?:ke tu|tinh tu)"),
     _rx(r"(?:khi|neu) (?:co )?(?:yeu cau|phat sinh)"),
 ]
 
