@@ -132,7 +132,12 @@ class Deadlines:
     @property
     def waits_for_event(self) -> bool:
         """True when a relative deadline needs the event's date and none is recorded."""
-        return self.relative is not None and self.event_on is None
+        return self.counts_from_event and self.event_on is None
+
+    @property
+    def counts_from_event(self) -> bool:
+        """True when a relative deadline counts days from an event ("03 ngày … kể từ …")."""
+        return self.relative is not None and self.relative.days is not None
 
 
 def task_deadlines(
