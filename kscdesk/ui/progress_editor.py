@@ -3,7 +3,7 @@ HistoryModel: the task's journal of changes (when, who, old → new)."""
 
 from datetime import date
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -49,25 +49,25 @@ class ProgressEditor(QWidget):
         self._period_key = ""
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
-        self.title_label = self._label("title_label", bold=True)
-        self.timeframe_label = self._label("timeframe_label")
+        self.title_label = self._label("progress_title_label", bold=True)
+        self.timeframe_label = self._label("progress_timeframe_label")
         layout.addWidget(self.title_label)
         layout.addWidget(self.timeframe_label)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.status_combo = QComboBox(self)
-        self.status_combo.setObjectName("status_combo")
+        self.status_combo.setObjectName("progress_status_combo")
         for status in ProgressStatus:
             self.status_combo.addItem(status.label, status.value)
-        self.completed_edit = self._line("completed_edit", "dd/mm/yyyy")
+        self.completed_edit = self._line("progress_completed_edit", "dd/mm/yyyy")
         self.standing_combo = QComboBox(self)
-        self.standing_combo.setObjectName("standing_combo")
-        self.reason_edit = self._line("reason_edit", "bắt buộc khi sửa tình trạng tự tính")
+        self.standing_combo.setObjectName("progress_standing_combo")
+        self.reason_edit = self._line("progress_reason_edit", "bắt buộc khi sửa tình trạng tự tính")
         self.note_edit = QPlainTextEdit(self)
-        self.note_edit.setObjectName("note_edit")
+        self.note_edit.setObjectName("progress_note_edit")
         self.note_edit.setFixedHeight(self.fontMetrics().lineSpacing() * 3 + 12)
-        self.event_edit = self._line("event_edit", "dd/mm/yyyy")
+        self.event_edit = self._line("progress_event_edit", "dd/mm/yyyy")
         form.addRow("Tình trạng", self.status_combo)
         form.addRow("Ngày hoàn thành", self.completed_edit)
         form.addRow("Đánh giá", self.standing_combo)
@@ -77,8 +77,8 @@ class ProgressEditor(QWidget):
         self.event_label = form.labelForField(self.event_edit)
         layout.addLayout(form)
         self.save_button = QPushButton("Lưu", self)
-        self.save_button.setObjectName("save_button")
-        self.message_label = self._label("message_label")
+        self.save_button.setObjectName("progress_save_button")
+        self.message_label = self._label("progress_message_label")
         layout.addWidget(self.save_button)
         layout.addWidget(self.message_label)
         layout.addStretch(1)
@@ -168,38 +168,27 @@ class ProgressEditor(QWidget):
             self.message_label.setStyleSheet("color: #b3261e;")
             self.message_label.setText(str(error))
             return False
+        self.saved.emit(self._row.task.uid)  # the page reloads and shows the row again
         self.message_label.setStyleSheet("color: #1b7a3a;")
         self.message_label.setText("Đã lưu.")
-        self.saved.emit(self._row.task.uid)
         return True
 
 
-class HistoryModel(QAbstractTableModel):
-    """The task's recorded changes, newest first: when, who, which period, what, old → new."""
-
-    HEADERS = ("Thời điểm", "Người sửa", "Kỳ", "Nội dung", "Cũ", "Mới")
+class HistoryModel(QAbstractListModel):
+    """The task's recorded changes, newest first, two lines each:
+    "14/03/2025 10:15 – Nguyễn Văn A" / "Quý I năm 2025 · Tình trạng: cũ → mới"."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._entries: list[HistoryEntry] = []
+        self.entries: list[HistoryEntry] = []
 
     def set_entries(self, entries: list[HistoryEntry]) -> None:
         self.beginResetModel()
-        self._entries = entries
+        self.entries = entries
         self.endResetModel()
 
     def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._entries)
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
-        return None
+        return 0 if parent.isValid() else len(self.entries)
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or role not in (
@@ -207,17 +196,17 @@ class HistoryModel(QAbstractTableModel):
             Qt.ItemDataRole.ToolTipRole,
         ):
             return None
-        entry = self._entries[index.row()]
-        period, _, name = entry.field.rpartition(":")
-        values = (
-            _when(entry.at),
-            entry.officer or "(chưa đặt tên)",
-            _period_label(period),
-            FIELD_LABELS.get(name, name),
-            entry.old if entry.old is not None else "",
-            entry.new if entry.new is not None else "",
-        )
-        return values[index.column()]
+        return describe_change(self.entries[index.row()])
+
+
+def describe_change(entry: HistoryEntry) -> str:
+    """Two lines for the officer: when and who; which period, which field, old → new."""
+    period, _, name = entry.field.rpartition(":")
+    old = entry.old if entry.old else "(trống)"
+    new = entry.new if entry.new else "(trống)"
+    where = f"{_period_label(period)} · " if period else ""
+    who = entry.officer or "(chưa đặt tên cán bộ)"
+    return f"{_when(entry.at)} – {who}\n{where}{FIELD_LABELS.get(name, name)}: {old} → {new}"
 
 
 def _when(at: str) -> str:

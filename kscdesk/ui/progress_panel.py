@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QListView,
     QSplitter,
     QTableView,
     QTabWidget,
@@ -80,19 +81,19 @@ class ProgressPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         bar = QHBoxLayout()
-        self.period_combo = self._combo("period_combo", 170)
+        self.period_combo = self._combo("progress_period_combo", 170)
         self.period_combo.setMinimumContentsLength(15)
         self.search_edit = QLineEdit(self)
-        self.search_edit.setObjectName("search_edit")
+        self.search_edit.setObjectName("progress_search_edit")
         self.search_edit.setPlaceholderText("Tìm (không cần dấu)…")
         self.search_edit.setClearButtonEnabled(True)
-        self.unit_combo = self._combo("unit_combo", 140)
-        self.status_combo = self._combo("status_combo", 150)
-        self.section_combo = self._combo("section_combo", 110)
+        self.unit_combo = self._combo("progress_unit_filter", 140)
+        self.status_combo = self._combo("progress_status_filter", 150)
+        self.section_combo = self._combo("progress_section_filter", 110)
         self.expected_check = QCheckBox("Chỉ việc trong kỳ", self)
-        self.expected_check.setObjectName("expected_check")
+        self.expected_check.setObjectName("progress_expected_check")
         self.count_label = QLabel(self)
-        self.count_label.setObjectName("count_label")
+        self.count_label.setObjectName("progress_count_label")
         for widget in (self.period_combo, self.search_edit, self.unit_combo, self.status_combo):
             bar.addWidget(widget)
         bar.addWidget(self.section_combo)
@@ -125,11 +126,11 @@ class ProgressPanel(QWidget):
         self.editor = ProgressEditor(self._ws, self.detail_tabs)
         self.editor.setObjectName("progress_editor")
         self.detail_tabs.addTab(self.editor, "Cập nhật")
-        self.history_view = QTableView(self.detail_tabs)
+        self.history_view = QListView(self.detail_tabs)
         self.history_view.setObjectName("history_view")
         self.history_view.setModel(self.history_model)
-        self.history_view.verticalHeader().setVisible(False)
-        self.history_view.horizontalHeader().setStretchLastSection(True)
+        self.history_view.setWordWrap(True)
+        self.history_view.setAlternatingRowColors(True)
         self.detail_tabs.addTab(self.history_view, "Lịch sử")
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
@@ -313,7 +314,6 @@ class ProgressPanel(QWidget):
         row = self.model.row_at(row_number) if row_number is not None else None
         self.editor.set_row(row, self.period_key)
         self.history_model.set_entries(task_history(self._ws, task_uid) if task_uid else [])
-        self.history_view.resizeColumnsToContents()
         self.task_selected.emit(task_uid or "")
 
     def _on_saved(self, task_uid: str) -> None:
