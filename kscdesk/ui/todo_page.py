@@ -3,6 +3,7 @@ due within 30 days, recurring without evidence this period, and waiting for an e
 Double-clicking a task opens it on the progress page.
 """
 
+import re
 from datetime import date
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, Qt, Signal
@@ -11,15 +12,24 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QListView,
+    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
-from kscdesk.domain.dates import format_date
+from kscdesk.domain.dates import format_date, parse_date
+from kscdesk.domain.errors import DomainError
 from kscdesk.services.errors import ServiceError
-from kscdesk.services.progress import default_plan_uid, report_day, set_report_day
+from kscdesk.services.progress import (
+    days_off,
+    default_plan_uid,
+    report_day,
+    set_days_off,
+    set_report_day,
+)
 from kscdesk.services.todo import Todo, TodoItem, todo
 from kscdesk.services.workspace import Workspace
 from kscdesk.store import plans
@@ -95,6 +105,19 @@ class TodoPage(QWidget):
         self.report_label.setObjectName("report_label")
         self.report_label.setWordWrap(True)
         layout.addWidget(self.report_label)
+        days_row = QHBoxLayout()
+        days_row.addWidget(QLabel("Ngày nghỉ thêm của cơ quan (ngoài lễ, Tết):", self))
+        self.days_off_edit = QLineEdit(self)
+        self.days_off_edit.setObjectName("days_off_edit")
+        self.days_off_edit.setPlaceholderText("vd. 02/01/2025, 05/05/2025")
+        days_row.addWidget(self.days_off_edit, 1)
+        self.days_off_button = QPushButton("Lưu ngày nghỉ", self)
+        self.days_off_button.setObjectName("days_off_button")
+        days_row.addWidget(self.days_off_button)
+        self.days_off_message = QLabel(self)
+        self.days_off_message.setObjectName("days_off_message")
+        days_row.addWidget(self.days_off_message)
+        layout.addLayout(days_row)
         grid = QGridLayout()
         self.lists: dict[str, QListView] = {}
         self.models: dict[str, TodoListModel] = {}
@@ -119,6 +142,8 @@ class TodoPage(QWidget):
         layout.addLayout(grid, 1)
         self.reload()
         self.report_day_spin.valueChanged.connect(self._on_report_day)
+        self.days_off_button.clicked.connect(self.save_days_off)
+        self.days_off_edit.returnPressed.connect(self.save_days_off)
 
     def reload(self) -> None:
         try:
@@ -130,6 +155,7 @@ class TodoPage(QWidget):
         self.report_day_spin.blockSignals(True)
         self.report_day_spin.setValue(report_day(self._ws, plan.submission_day))
         self.report_day_spin.blockSignals(False)
+        self.days_off_edit.setText(", ".join(format_date(d) for d in days_off(self._ws)))
         self.result = result = todo(self._ws, today=self._today, plan_uid=plan_uid)
         self.report_label.setText(
             f"Hôm nay {format_date(result.today)}. Báo cáo tiếp theo: {result.next_report.label}, "
@@ -145,6 +171,21 @@ class TodoPage(QWidget):
     def _on_report_day(self, day: int) -> None:
         set_report_day(self._ws, day)
         self.reload()
+
+    def save_days_off(self) -> bool:
+        """Store the typed days off; working-day deadlines skip them from now on."""
+        parts = [part for part in re.split(r"[,;\s]+", self.days_off_edit.text()) if part]
+        try:
+            days = [parse_date(part) for part in parts]
+        except DomainError as error:
+            self.days_off_message.setStyleSheet("color: #b3261e;")
+            self.days_off_message.setText(str(error))
+            return False
+        set_days_off(self._ws, days)
+        self.reload()
+        self.days_off_message.setStyleSheet("color: #1b7a3a;")
+        self.days_off_message.setText(f"Đã lưu {len(days)} ngày.")
+        return True
 
     def _on_double_click(self, index: QModelIndex) -> None:
         self.open_task.emit(str(index.data(UID_ROLE)))

@@ -8,6 +8,7 @@ from pytestqt.qtbot import QtBot
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from kscdesk.services.progress import days_off
 from kscdesk.services.workspace import Workspace
 from kscdesk.ui.main_window import MainWindow
 from kscdesk.ui.progress_model import UID_ROLE
@@ -62,3 +63,16 @@ def test_the_start_page_is_the_first_page_of_the_window(
     qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     qtbot.waitUntil(lambda: window.current_page() is progress)
     assert progress.selected_task_uid() == view.model().index(0, 0).data(UID_ROLE)
+
+
+def test_days_off_typed_on_the_start_page_are_kept_and_bad_ones_refused(
+    qtbot: QtBot, page: TodoPage, demo_workspace: Workspace
+) -> None:
+    page.days_off_edit.setText("02/01/2023, 05/05/2023")
+    qtbot.mouseClick(page.days_off_button, Qt.MouseButton.LeftButton)
+    assert page.days_off_message.text() == "Đã lưu 2 ngày."
+    assert days_off(demo_workspace) == [date(2023, 1, 2), date(2023, 5, 5)]
+    page.days_off_edit.setText("02/01/2023, 30/02/2023")
+    qtbot.mouseClick(page.days_off_button, Qt.MouseButton.LeftButton)
+    assert "30/02/2023" in page.days_off_message.text()
+    assert days_off(demo_workspace) == [date(2023, 1, 2), date(2023, 5, 5)]
