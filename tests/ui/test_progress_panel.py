@@ -14,6 +14,7 @@ from kscdesk import paths
 from kscdesk.domain.model import Standing
 from kscdesk.services.offices import set_officer_name
 from kscdesk.services.workspace import Workspace
+from kscdesk.ui.main_window import MainWindow
 from kscdesk.ui.progress_model import STANDING_ROLE, UID_ROLE
 from kscdesk.ui.progress_panel import ProgressPanel
 
@@ -166,6 +167,23 @@ def test_history_survives_closing_and_reopening_the_data_folder(
         second.close()
 
 
-def test_the_page_fits_the_smallest_supported_window(panel: ProgressPanel) -> None:
-    assert panel.minimumSizeHint().width() <= 930
-    assert panel.minimumSizeHint().height() <= 560
+@pytest.mark.parametrize("page", ["todo_panel", "progress_panel"])
+def test_the_pages_fit_a_1093_by_614_window(
+    qtbot: QtBot, vietnamese_app: QApplication, demo_workspace: Workspace, page: str
+) -> None:
+    window = MainWindow(demo_workspace.folder, demo_workspace)
+    qtbot.addWidget(window)
+    window.show_page(page)
+    window.resize(1093, 614)
+    window.show()
+    qtbot.waitExposed(window)
+    hint = window.minimumSizeHint()
+    assert hint.width() <= 1093 and hint.height() <= 614
+    assert window.width() == 1093 and window.height() == 614
+    panel = window.built_page("progress_panel")
+    assert isinstance(panel, ProgressPanel)
+    window.show_page("progress_panel")
+    panel.tabs.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: panel.dashboard.isVisible() and panel.tabs.width() > 800)
+    dashboard = panel.dashboard.minimumSizeHint()
+    assert dashboard.width() <= panel.tabs.width() and dashboard.height() <= panel.tabs.height()
