@@ -168,6 +168,28 @@ def _done_before(records: list[Progress], period: Period) -> dict[str, date]:
     return result
 
 
+def effective_records(records: list[Progress], period: Period) -> dict[str, Progress]:
+    """Per task, the record that speaks for the period: its own, or for a six-month, nine-month
+    or year period without one, the latest record of the quarters it spans (officers record per
+    quarter; the Q2 record serves the six-month report)."""
+    result: dict[str, Progress] = {}
+    rank: dict[str, int] = {}
+    for record in records:
+        if record.period_key == period.key:
+            result[record.task_uid], rank[record.task_uid] = record, 99
+            continue
+        if period.quarter is not None:
+            continue
+        try:
+            inner = parse_period_key(record.period_key)
+        except DomainError:
+            continue
+        if inner.year == period.year and inner.quarter and inner.last_month <= period.last_month:
+            if inner.quarter > rank.get(record.task_uid, 0):
+                result[record.task_uid], rank[record.task_uid] = record, inner.quarter
+    return result
+
+
 def progress_table(
     ws: Workspace, period_key: str, plan_uid: str | None = None, *, today: date | None = None
 ) -> ProgressTable:
@@ -178,8 +200,9 @@ def progress_table(
     day = report_day(ws, content.plan.submission_day)
     work = work_calendar(ws)
     events = progress_store.event_dates(ws.db, plan_uid)
-    records = progress_store.list_progress(ws.db, plan_uid, period.key)
-    done_before = _done_before(progress_store.list_plan_progress(ws.db, plan_uid), period)
+    every_record = progress_store.list_plan_progress(ws.db, plan_uid)
+    records = effective_records(every_record, period)
+    done_before = _done_before(every_record, period)
     evidence = progress_store.list_evidence_for_plan(ws.db, plan_uid)
     sections = {s.code: s for s in content.sections}
     today = today or date.today()

@@ -115,10 +115,16 @@ class ProgressEditor(QWidget):
         content = row.task.content
         self.title_label.setText(f"{row.full_number}. {content[:160]}")
         dues = ", ".join(format_date(d) for d in row.assessment.dues)
-        self.timeframe_label.setText(
-            f"{describe(row.deadlines.timeframe)}" + (f"\nHạn trong kỳ: {dues}" if dues else "")
-        )
         record = row.progress
+        lines = [describe(row.deadlines.timeframe)]
+        if dues:
+            lines.append(f"Hạn trong kỳ: {dues}")
+        if record is not None and record.period_key != period_key:
+            lines.append(
+                f"Theo ghi nhận {_period_label(record.period_key)}; "
+                "bấm Lưu để ghi riêng cho kỳ này."
+            )
+        self.timeframe_label.setText("\n".join(lines))
         status = record.status if record else ProgressStatus.NOT_STARTED
         self.status_combo.setCurrentIndex(self.status_combo.findData(status.value))
         self._fill_standings()

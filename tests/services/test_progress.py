@@ -130,3 +130,17 @@ def test_the_todo_list_names_overdue_soon_and_bare_recurring_tasks(ws: Workspace
 def test_an_unknown_task_is_refused_by_name(ws: Workspace) -> None:
     with pytest.raises(ServiceError, match="“99”"):
         find_task(ws, default_plan_uid(ws), "99")
+
+
+def test_a_six_month_period_without_a_record_of_its_own_takes_the_latest_quarters(
+    ws: Workspace,
+) -> None:
+    task = find_task(ws, default_plan_uid(ws), "6")
+    assert row_of(ws, "6", "2023-H1").progress.period_key == "2023-Q1"  # in progress in Q1
+    set_progress(ws, task.uid, "2023-Q2", ProgressChange(ProgressStatus.DONE, date(2023, 5, 2)))
+    half = row_of(ws, "6", "2023-H1", today=date(2023, 7, 1))
+    assert half.progress.period_key == "2023-Q2"
+    assert half.standing is Standing.DONE_EARLY  # due 17/06, the six-month report day
+    assert row_of(ws, "6", "2023-Q3", today=date(2023, 7, 1)).progress is None
+    set_progress(ws, task.uid, "2023-H1", ProgressChange(ProgressStatus.IN_PROGRESS))
+    assert row_of(ws, "6", "2023-H1").progress.period_key == "2023-H1"  # its own wins
