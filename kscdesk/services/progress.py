@@ -184,9 +184,9 @@ def effective_records(records: list[Progress], period: Period) -> dict[str, Prog
             inner = parse_period_key(record.period_key)
         except DomainError:
             continue
-        if inner.year == period.year and inner.quarter and inner.last_month <= period.last_month:
-            if inner.quarter > rank.get(record.task_uid, 0):
-                result[record.task_uid], rank[record.task_uid] = record, inner.quarter
+        inside = inner.year == period.year and inner.last_month <= period.last_month
+        if inside and inner.quarter and inner.quarter > rank.get(record.task_uid, 0):
+            result[record.task_uid], rank[record.task_uid] = record, inner.quarter
     return result
 
 
