@@ -96,6 +96,7 @@ def cmd_list(args: argparse.Namespace, gui: Any) -> int:
                         "date": e.issued_on.isoformat() if e.issued_on else None,
                         "summary": e.summary,
                         "files": [a.file_name for a in e.attachments],
+                        "in_period": e.issued_on is None or period.contains(e.issued_on),
                     }
                     for e in row.evidence
                 ],

@@ -134,6 +134,19 @@ def test_clicking_a_section_bar_on_the_dashboard_filters_the_list(
     assert sections == {"III"}
 
 
+def test_clicking_a_period_bar_shows_that_periods_list(qtbot: QtBot, panel: ProgressPanel) -> None:
+    panel.tabs.setCurrentIndex(1)
+    view = panel.dashboard.period_view
+    qtbot.waitExposed(view)
+    chart = view.chart()
+    index = panel.dashboard.period_keys.index("2023-Q2")
+    scene_point = chart.mapToPosition(QPointF(index, 1), chart.series()[0])
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.mapFromScene(scene_point))
+    qtbot.waitUntil(lambda: panel.period_key == "2023-Q2")
+    assert panel.tabs.currentIndex() == 0
+    assert panel.model.table is not None and panel.model.table.period.key == "2023-Q2"
+
+
 def test_the_dashboard_counts_stand_beside_the_charts(panel: ProgressPanel) -> None:
     text = panel.dashboard.section_counts.text()
     assert "Hoàn thành: 4" in text
