@@ -270,8 +270,6 @@ def set_progress(ws: Workspace, task_uid: str, period_key: str, change: Progress
     """Record a task's status in a period; every changed field goes into the history."""
     period = parse_period_key(period_key)
     reason = nfc(change.override_reason).strip()
-    if change.override is not None and not reason and not _is_derived(ws, task_uid, period, change):
-        raise ServiceError("Ghi lý do khi chọn tình trạng khác với tình trạng tự tính.")
     if change.override is not None and change.override.status is not change.status:
         raise ServiceError(
             f"Tình trạng “{change.override.label}” không khớp với “{change.status.label}”."
@@ -289,6 +287,8 @@ def set_progress(ws: Workspace, task_uid: str, period_key: str, change: Progress
             probe = Progress(task.uid, period.key, change.status, completed)
             if derived_standing(ws, task, period, probe) is change.override:
                 change = replace(change, override=None)
+            elif not reason:
+                raise ServiceError("Ghi lý do khi chọn tình trạng khác với tình trạng tự tính.")
         new = Progress(
             task_uid=task.uid,
             period_key=period.key,
@@ -341,12 +341,6 @@ def derived_standing(ws: Workspace, task: Task, period: Period, record: Progress
         today=date.today(),
         done_before=_done_before(others, period).get(task.uid),
     ).derived
-
-
-def _is_derived(ws: Workspace, task_uid: str, period: Period, change: ProgressChange) -> bool:
-    task = plans.load_task(ws.db, task_uid)
-    probe = Progress(task.uid, period.key, change.status, change.completed_on)
-    return derived_standing(ws, task, period, probe) is change.override
 
 
 def set_event_date(ws: Workspace, task_uid: str, event_on: date | None) -> None:
