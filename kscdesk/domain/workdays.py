@@ -7,8 +7,10 @@ days when it swaps them). The officer may add days off of their own (a setting).
 
 from collections.abc import Iterable
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
-import holidays
+if TYPE_CHECKING:
+    from holidays import HolidayBase
 
 _LIMIT = 3660  # a count of working days that needs ten years of days is a mistake
 
@@ -18,7 +20,16 @@ class WorkCalendar:
 
     def __init__(self, days_off: Iterable[date] = ()) -> None:
         self.days_off = frozenset(days_off)
-        self._public = holidays.country_holidays("VN")
+        self._loaded: HolidayBase | None = None
+
+    @property
+    def _public(self) -> "HolidayBase":
+        # Loaded on first use: most task lists never count working days.
+        if self._loaded is None:
+            import holidays
+
+            self._loaded = holidays.country_holidays("VN")
+        return self._loaded
 
     def holiday_name(self, day: date) -> str | None:
         """The public holiday on that day, or None."""

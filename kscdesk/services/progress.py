@@ -19,7 +19,7 @@ from kscdesk.domain.model import (
     Standing,
     Task,
 )
-from kscdesk.domain.period import Period, parse_period_key
+from kscdesk.domain.period import Period, parse_period_key, periods_of_year
 from kscdesk.domain.standing import Assessment, assess
 from kscdesk.domain.text import nfc, search_key
 from kscdesk.domain.workdays import WorkCalendar
@@ -237,6 +237,28 @@ def progress_table(
         submission_day=day,
         rows=tuple(rows),
     )
+
+
+@dataclass(frozen=True)
+class PeriodCount:
+    """How many of the tasks a period expects were done in it (for the dashboard)."""
+
+    period: Period
+    expected: int
+    done: int
+
+
+def period_counts(
+    ws: Workspace, plan_uid: str, year: int, *, today: date | None = None
+) -> list[PeriodCount]:
+    """Expected and done tasks in every period of the year, in the order reports fall due."""
+    counts = []
+    for period in periods_of_year(year):
+        rows = progress_table(ws, period.key, plan_uid, today=today).rows
+        expected = [row for row in rows if row.assessment.expected]
+        done = sum(1 for row in expected if row.standing.is_done)
+        counts.append(PeriodCount(period, len(expected), done))
+    return counts
 
 
 # --- Recording ---------------------------------------------------------------------------

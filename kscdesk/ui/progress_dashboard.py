@@ -5,7 +5,6 @@
 import math
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 
 from PySide6.QtCharts import (
     QAbstractBarSeries,
@@ -23,7 +22,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
 from kscdesk.domain.model import Standing
 from kscdesk.domain.period import Period
-from kscdesk.services.progress import ProgressRow
+from kscdesk.services.progress import PeriodCount, ProgressRow
 
 DONE_COLOUR, OPEN_COLOUR, IDLE_COLOUR, LATE_COLOUR = "#2e7d32", "#1f5fa8", "#b0b7c3", "#c62828"
 TIMELINESS = (
@@ -32,15 +31,6 @@ TIMELINESS = (
     ("Xong quá hạn", (Standing.DONE_LATE,), "#ef6c00"),
     ("Đang, quá hạn", (Standing.IN_PROGRESS_OVERDUE,), LATE_COLOUR),
 )
-
-
-@dataclass(frozen=True)
-class PeriodCount:
-    """How many of the tasks a period expects were done in it."""
-
-    period: Period
-    expected: int
-    done: int
 
 
 def _short(period: Period) -> str:
@@ -73,7 +63,7 @@ class ProgressDashboard(QWidget):
         layout.addWidget(self.period_counts, 1, 1)
         layout.addWidget(self.timeliness_view, 1, 2)
         layout.addWidget(self.timeliness_counts, 1, 3)
-        layout.setColumnStretch(0, 3)
+        layout.setColumnStretch(0, 4)
         layout.setColumnStretch(2, 3)
         self.section_codes: list[str] = []
         self.period_keys: list[str] = []
@@ -90,8 +80,7 @@ class ProgressDashboard(QWidget):
         label.setObjectName(name)
         label.setTextFormat(Qt.TextFormat.PlainText)
         label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        label.setMinimumWidth(105)
-        label.setWordWrap(True)
+        label.setMinimumWidth(90)
         return label
 
     def set_data(self, rows: Sequence[ProgressRow], periods: Sequence[PeriodCount]) -> None:

@@ -4,6 +4,7 @@ added at merge); a second tab with the dashboard, whose bars filter the list.
 """
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelection, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
@@ -28,12 +29,12 @@ from kscdesk.services.errors import ServiceError
 from kscdesk.services.progress import (
     ProgressTable,
     default_plan_uid,
+    period_counts,
     progress_table,
     task_history,
 )
 from kscdesk.services.workspace import Workspace
 from kscdesk.store import plans
-from kscdesk.ui.progress_dashboard import PeriodCount, ProgressDashboard
 from kscdesk.ui.progress_editor import HistoryModel, ProgressEditor
 from kscdesk.ui.progress_model import (
     COMPLETED,
@@ -48,6 +49,9 @@ from kscdesk.ui.progress_model import (
     ProgressFilter,
     ProgressTableModel,
 )
+
+if TYPE_CHECKING:
+    from kscdesk.ui.progress_dashboard import ProgressDashboard
 
 COLUMN_WIDTHS = {NUMBER: 36, LEAD: 95, DUE: 84, STANDING: 150, EVIDENCE: 34}
 HIDDEN_COLUMNS = (COMPLETED, NOTE)  # shown in the task detail; the text needs the room
@@ -136,9 +140,13 @@ class ProgressPanel(QWidget):
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setSizes([640, 270])
         self.tabs.addTab(self.splitter, "Danh sách")
-        self.dashboard = ProgressDashboard(self.tabs)
-        self.dashboard.setObjectName("progress_dashboard")
-        self.tabs.addTab(self.dashboard, "Biểu đồ")
+        # The dashboard (and QtCharts) is built the first time its tab is shown: start-up speed.
+        self._dashboard: ProgressDashboard | None = None
+        self._dashboard_stale = True
+        self.dashboard_page = QWidget(self.tabs)
+        self.dashboard_page.setObjectName("progress_dashboard_page")
+        QVBoxLayout(self.dashboard_page).setContentsMargins(0, 0, 0, 0)
+        self.tabs.addTab(self.dashboard_page, "Biểu đồ")
         self.tabs.setCornerWidget(self.count_label, Qt.Corner.TopRightCorner)
         layout.addWidget(self.tabs, 1)
 
@@ -163,9 +171,7 @@ class ProgressPanel(QWidget):
         self.expected_check.toggled.connect(lambda on: self._filter(expected_only=on))
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
         self.editor.saved.connect(self._on_saved)
-        self.dashboard.section_clicked.connect(self.filter_section)
-        self.dashboard.period_clicked.connect(self.show_period)
-        self.dashboard.standings_clicked.connect(self._on_standings_clicked)
+        self.tabs.currentChanged.connect(self._on_tab_changed)
 
     def add_detail_tab(self, widget: QWidget, label: str) -> None:
         """Add a tab to the task detail (the evidence panel); it follows ``task_selected``."""
@@ -236,19 +242,42 @@ class ProgressPanel(QWidget):
         table = progress_table(self._ws, self.period_key, self.plan_uid, today=self.today)
         self.model.set_table(table)
         self._update_count()
-        self._refresh_dashboard(table)
+        self._dashboard_stale = True
+        if self.tabs.currentWidget() is self.dashboard_page:
+            self._refresh_dashboard()
         if selected:
             self.select_task(selected)
         else:
             self._show_detail(None)
 
-    def _refresh_dashboard(self, table: ProgressTable) -> None:
-        counts = []
-        for period in periods_of_year(table.plan_year):
-            rows = progress_table(self._ws, period.key, self.plan_uid, today=self.today).rows
-            expected = [row for row in rows if row.assessment.expected]
-            done = sum(1 for row in expected if row.standing.is_done)
-            counts.append(PeriodCount(period, len(expected), done))
+    @property
+    def dashboard(self) -> "ProgressDashboard":
+        """The dashboard, built and filled on first use."""
+        if self._dashboard is None:
+            from kscdesk.ui.progress_dashboard import ProgressDashboard
+
+            self._dashboard = ProgressDashboard(self.dashboard_page)
+            self._dashboard.setObjectName("progress_dashboard")
+            layout = self.dashboard_page.layout()
+            assert layout is not None
+            layout.addWidget(self._dashboard)
+            self._dashboard.section_clicked.connect(self.filter_section)
+            self._dashboard.period_clicked.connect(self.show_period)
+            self._dashboard.standings_clicked.connect(self._on_standings_clicked)
+        if self._dashboard_stale:
+            self._refresh_dashboard()
+        return self._dashboard
+
+    def _on_tab_changed(self, index: int) -> None:
+        if self.tabs.widget(index) is self.dashboard_page:
+            self._refresh_dashboard()
+
+    def _refresh_dashboard(self) -> None:
+        table = self.model.table
+        if table is None:
+            return
+        self._dashboard_stale = False
+        counts = period_counts(self._ws, table.plan_uid, table.plan_year, today=self.today)
         self.dashboard.set_data(table.rows, counts)
 
     # --- filters ----------------------------------------------------------------------------

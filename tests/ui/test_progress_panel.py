@@ -148,6 +148,7 @@ def test_clicking_a_period_bar_shows_that_periods_list(qtbot: QtBot, panel: Prog
 
 
 def test_the_dashboard_counts_stand_beside_the_charts(panel: ProgressPanel) -> None:
+    panel.tabs.setCurrentIndex(1)
     text = panel.dashboard.section_counts.text()
     assert "Hoàn thành: 4" in text
     assert "Q1: 4/" in panel.dashboard.period_counts.text()
