@@ -201,3 +201,10 @@ def test_the_pages_fit_a_1093_by_614_window(
     qtbot.waitUntil(lambda: panel.dashboard.isVisible() and panel.tabs.width() > 800)
     dashboard = panel.dashboard.minimumSizeHint()
     assert dashboard.width() <= panel.tabs.width() and dashboard.height() <= panel.tabs.height()
+
+
+def test_the_progress_model_passes_the_qt_model_tester(
+    panel: ProgressPanel, qtmodeltester: object
+) -> None:
+    qtmodeltester.check(panel.model)  # type: ignore[attr-defined]
+    qtmodeltester.check(panel.proxy)  # type: ignore[attr-defined]
