@@ -124,7 +124,8 @@ def cmd_list(args: argparse.Namespace, gui: Any) -> int:
 def cmd_set(args: argparse.Namespace, gui: Any) -> int:
     from kscdesk.domain.dates import parse_date
     from kscdesk.domain.period import parse_period_key
-    from kscdesk.services.progress import ProgressChange, find_task, set_progress
+    from kscdesk.services.progress import find_task
+    from kscdesk.services.record_progress import ProgressChange, set_progress
 
     period = parse_period_key(args.period)
     completed = parse_date(args.date) if args.date else None

@@ -21,7 +21,8 @@ from kscdesk.domain.model import ProgressStatus, Standing
 from kscdesk.domain.period import parse_period_key
 from kscdesk.domain.timeframe import describe
 from kscdesk.services.errors import ServiceError
-from kscdesk.services.progress import ProgressChange, ProgressRow, set_event_date, set_progress
+from kscdesk.services.progress import ProgressRow
+from kscdesk.services.record_progress import ProgressChange, set_event_date, set_progress
 from kscdesk.services.workspace import Workspace
 from kscdesk.store.errors import StoreError
 from kscdesk.store.history import HistoryEntry

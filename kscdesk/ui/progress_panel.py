@@ -31,8 +31,8 @@ from kscdesk.services.progress import (
     default_plan_uid,
     period_counts,
     progress_table,
-    task_history,
 )
+from kscdesk.services.record_progress import task_history
 from kscdesk.services.workspace import Workspace
 from kscdesk.store import plans
 from kscdesk.ui.progress_editor import HistoryModel, ProgressEditor

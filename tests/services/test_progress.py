@@ -13,14 +13,16 @@ from kscdesk.services.demo import load_demo
 from kscdesk.services.errors import ServiceError
 from kscdesk.services.offices import set_officer_name
 from kscdesk.services.progress import (
-    ProgressChange,
     default_plan_uid,
     find_task,
     progress_table,
     set_days_off,
+    set_report_day,
+)
+from kscdesk.services.record_progress import (
+    ProgressChange,
     set_event_date,
     set_progress,
-    set_report_day,
     task_history,
 )
 from kscdesk.services.todo import todo
