@@ -115,3 +115,42 @@ def test_todo_json_has_every_group_and_the_next_report(
     data = json.loads(out)
     assert set(data) >= {"overdue", "due_soon", "without_evidence", "next_report", "period"}
     assert data["next_report"]["due"] >= data["today"]
+
+
+def test_an_unknown_period_or_plan_is_refused_by_name(
+    demo_folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _, err = run(
+        capsys, "progress", "list", "--period", "2025-Q5", "--data-dir", str(demo_folder)
+    )
+    assert code == 1 and "2025-Q5" in err
+    code, _, err = run(
+        capsys,
+        "progress",
+        "list",
+        "--period",
+        "2023-Q1",
+        "--plan",
+        "zzzz",
+        "--data-dir",
+        str(demo_folder),
+    )
+    assert code == 1 and "zzzz" in err
+
+
+def test_a_standing_slug_with_a_reason_is_stored_as_an_override(
+    tmp_path: Path, demo_folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "copy"
+    folder.mkdir()
+    (folder / "kscdesk.sqlite3").write_bytes((demo_folder / "kscdesk.sqlite3").read_bytes())
+    code, out, err = run(
+        capsys,
+        "progress", "set", "6", "--period", "2023-Q1", "--status", "done_on_time",
+        "--date", "20/03/2023", "--reason", "Gia hạn đến 25/3", "--json",
+        "--data-dir", str(folder),
+    )  # fmt: skip
+    assert code == 0, err
+    assert json.loads(out)["override"] == "done_on_time"
+    task = next(t for t in listing(capsys, folder)["tasks"] if t["number"] == "6")
+    assert (task["status"], task["override_reason"]) == ("done_on_time", "Gia hạn đến 25/3")

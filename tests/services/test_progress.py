@@ -119,9 +119,15 @@ def test_a_relative_deadline_is_dated_once_the_event_is_recorded(ws: Workspace) 
 def test_the_todo_list_names_overdue_soon_and_bare_recurring_tasks(ws: Workspace) -> None:
     result = todo(ws, today=date(2023, 3, 10))
     assert result.period.key == "2023-Q1"
-    assert "6" in [item.number for item in result.overdue] or "6" in [
-        item.number for item in result.due_soon
-    ]
+    assert result.overdue == ()
+    soon = {item.number: item.due for item in result.due_soon}
+    assert soon["6"] == date(2023, 3, 17)  # the report day of a recurring task
+    assert "1a" not in soon  # done
+    # A one-off task stays on the list after its deadline until it is done.
+    later = todo(ws, today=date(2024, 1, 10))
+    overdue = {item.number: item.due for item in later.overdue}
+    assert overdue["1b"] == date(2023, 12, 31)  # "Quý IV"
+    assert "1a" not in overdue  # done in Q1
     assert {"3", "4"} <= {item.number for item in result.without_evidence}
     assert "1a" not in {item.number for item in result.without_evidence}  # done
     assert (result.next_report.key, result.next_report_due) == ("2023-Q1", date(2023, 3, 17))
