@@ -189,7 +189,27 @@ def _add_history(db: Database) -> None:
     db.executescript(_SCHEMA_2)
 
 
-MIGRATIONS: tuple[Migration, ...] = (_create_schema, _add_history)
+_SCHEMA_PROGRESS_STANDING = """
+ALTER TABLE progress ADD COLUMN override TEXT;  -- a Standing slug the officer set, or NULL
+ALTER TABLE progress ADD COLUMN override_reason TEXT NOT NULL DEFAULT '';
+CREATE TABLE task_events (
+    task_uid TEXT PRIMARY KEY REFERENCES tasks (uid) ON DELETE CASCADE,
+    event_on TEXT NOT NULL,  -- ISO date of the event a relative deadline counts from
+    updated_at TEXT NOT NULL
+) STRICT;
+"""
+
+
+def _add_progress_standing(db: Database) -> None:
+    """Progress vocabulary (issue 7): overridden standings with a reason; event dates per task.
+
+    The recorded statuses of earlier versions (not_started, in_progress, done) keep their
+    slugs and meaning in the new vocabulary, which only adds not_occurred: no row changes.
+    """
+    db.executescript(_SCHEMA_PROGRESS_STANDING)
+
+
+MIGRATIONS: tuple[Migration, ...] = (_create_schema, _add_history, _add_progress_standing)
 """Migration number N (1-based) is ``MIGRATIONS[N - 1]``; append, never edit or reorder."""
 
 LATEST_VERSION = len(MIGRATIONS)

@@ -43,9 +43,33 @@ def _settings_page(workspace: "Workspace", parent: QWidget) -> QWidget:
     return SettingsPage(workspace, parent)
 
 
+def _todo_page(workspace: "Workspace", parent: QWidget) -> QWidget:
+    from kscdesk.ui.todo_page import TodoPage
+
+    page = TodoPage(workspace, parent)
+
+    def open_task(task_uid: str) -> None:
+        # The window shows the progress page with the task selected (duck-typed: no import).
+        built = getattr(parent, "built_page", None)
+        panel = built("progress_panel") if built else None
+        if panel is not None:
+            parent.show_page("progress_panel")  # type: ignore[attr-defined]
+            panel.select_task(task_uid)
+
+    page.open_task.connect(open_task)
+    return page
+
+
+def _progress_panel(workspace: "Workspace", parent: QWidget) -> QWidget:
+    from kscdesk.ui.progress_panel import ProgressPanel
+
+    return ProgressPanel(workspace, parent)
+
+
 PAGES: tuple[Page, ...] = (
+    Page("todo_panel", "Việc cần làm", placeholder_panel.loading_panel, _todo_page),
     Page("plan_panel", "Kế hoạch", placeholder_panel.loading_panel, _plan_panel),
-    Page("progress_panel", "Tiến độ", placeholder_panel.progress_panel),
+    Page("progress_panel", "Tiến độ", placeholder_panel.loading_panel, _progress_panel),
     Page("indicators_panel", "Chỉ tiêu", placeholder_panel.indicators_panel),
     Page("reports_panel", "Báo cáo", placeholder_panel.reports_panel),
     Page("exchange_panel", "Trao đổi", placeholder_panel.exchange_panel),

@@ -44,14 +44,6 @@ def loading_panel() -> QWidget:
     return page
 
 
-def progress_panel() -> PlaceholderPanel:
-    return PlaceholderPanel(
-        "Tiến độ",
-        "Ghi nhận tình hình thực hiện từng nhiệm vụ theo kỳ báo cáo (quý, 6 tháng, 9 tháng, năm), "
-        "ngày hoàn thành và minh chứng kèm theo (văn bản, tệp đính kèm).",
-    )
-
-
 def indicators_panel() -> PlaceholderPanel:
     return PlaceholderPanel(
         "Chỉ tiêu",
