@@ -150,9 +150,10 @@ def store_files(
     return result
 
 
-def _fields(evidence: Evidence | None) -> dict[str, str | None]:
+def _fields(ws: Workspace, evidence: Evidence | None) -> dict[str, str | None]:
     if evidence is None:
         return {}
+    tasks = plans.load_tasks(ws.db, evidence.task_uids)
     return {
         "doc_type": evidence.doc_type.label,
         "number_symbol": evidence.number_symbol,
@@ -160,7 +161,7 @@ def _fields(evidence: Evidence | None) -> dict[str, str | None]:
         "issuer": evidence.issuer,
         "summary": evidence.summary,
         "files": "; ".join(item.file_name for item in evidence.attachments),
-        "tasks": ", ".join(evidence.task_uids),
+        "tasks": ", ".join(f"{t.section_code}.{t.label}" for t in tasks.values()),
     }
 
 
@@ -168,7 +169,7 @@ def _journal(ws: Workspace, old: Evidence | None, new: Evidence | None) -> None:
     """One journal entry per changed field and per task the record concerns."""
     record = new or old
     assert record is not None
-    before, after = _fields(old), _fields(new)
+    before, after = _fields(ws, old), _fields(ws, new)
     officer = get_officer_name(ws)
     tasks = set(old.task_uids if old else ()) | set(new.task_uids if new else ())
     for name in after or before:
