@@ -224,6 +224,24 @@ def add_evidence(
     return save_evidence(ws, replace(draft, attachments=attachments))
 
 
+def link_to_task(ws: Workspace, evidence_uid: str, task_uid: str) -> Change:
+    """Let an existing record serve one more task (the same document, not a copy)."""
+    evidence = progress.load_evidence(ws.db, evidence_uid)
+    if task_uid in evidence.task_uids:
+        return Change(evidence, set())
+    draft = EvidenceDraft(
+        task_uids=(*evidence.task_uids, task_uid),
+        kind=evidence.doc_type,
+        number=evidence.number_symbol,
+        date_text=format_date(evidence.issued_on),
+        issuer=evidence.issuer,
+        summary=evidence.summary,
+        attachments=evidence.attachments,
+        uid=evidence.uid,
+    )
+    return save_evidence(ws, draft)
+
+
 def delete_evidence(ws: Workspace, evidence_uid: str) -> Change:
     """Delete a record into the trash (undo_delete brings it back); its files stay."""
     with ws.db.atomic():

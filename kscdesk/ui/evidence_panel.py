@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -63,6 +64,15 @@ class EvidencePanel(QWidget):
         self.warnings_label = named(QLabel(), "warnings_label")
         self.warnings_label.setWordWrap(True)
         self.warnings_label.setStyleSheet("color: #8a4b00;")
+        self.search_edit = named(QLineEdit(), "evidence_search_edit")
+        self.search_edit.setPlaceholderText(
+            "Tìm trong mọi minh chứng (gõ không dấu được: “ke hoach 56”)…"
+        )
+        self.search_edit.setClearButtonEnabled(True)
+        self.link_button = named(QPushButton("Dùng cho nhiệm vụ này"), "link_evidence_button")
+        self.link_button.setToolTip(
+            "Gắn minh chứng đã chọn vào nhiệm vụ đang xem (không sao chép)."
+        )
         self.table = named(QTableView(), "evidence_table")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -93,6 +103,10 @@ class EvidencePanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.task_label)
+        search_row = QHBoxLayout()
+        search_row.addWidget(self.search_edit, 1)
+        search_row.addWidget(self.link_button)
+        layout.addLayout(search_row)
         layout.addWidget(self.table, 1)
         files_caption = QLabel("Tệp của minh chứng đang chọn (nhấp đúp để mở):")
         layout.addWidget(files_caption)
@@ -110,6 +124,8 @@ class EvidencePanel(QWidget):
         self.delete_button.clicked.connect(self.delete_selected)
         self.undo_button.clicked.connect(self.undo_delete)
         self.open_button.clicked.connect(self.open_selected_file)
+        self.search_edit.textChanged.connect(self.search)
+        self.link_button.clicked.connect(self.link_selected)
         self.table.doubleClicked.connect(lambda _index: self.edit_evidence())
         self.files_list.itemDoubleClicked.connect(lambda _item: self.open_selected_file())
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
@@ -130,6 +146,27 @@ class EvidencePanel(QWidget):
             task = plans.load_task(self._ws.db, task_uid)
             self.task_label.setText(f"Nhiệm vụ {task.section_code}.{task.label}: {task.content}")
         self._after_reload()
+
+    def search(self, text: str) -> None:
+        """Search every record (not only this task's); an empty text shows the task's again."""
+        self.model.set_search(text)
+        self._after_reload()
+
+    def link_selected(self) -> None:
+        evidence = self.selected_evidence()
+        uid = self.task_uid
+        if evidence is None or uid is None:
+            return
+        try:
+            change = service.link_to_task(self._ws, evidence.uid, uid)
+        except USER_ERRORS as error:
+            prompts.show_warning(self, "Không gắn được minh chứng", str(error))
+            return
+        self.search_edit.clear()  # back to the task's own list, which now holds it
+        row = self.model.row_of(evidence.uid)
+        if row >= 0:
+            self.table.selectRow(row)
+        self.changed.emit(change.task_uids)
 
     def reload(self) -> None:
         self.model.refresh()
@@ -177,6 +214,12 @@ class EvidencePanel(QWidget):
         self.delete_button.setEnabled(selected)
         self.undo_button.setEnabled(bool(self._deleted))
         self.open_button.setEnabled(self.files_list.count() > 0)
+        searching = bool(self.model.query)
+        self.link_button.setVisible(searching)
+        evidence = self.selected_evidence()
+        self.link_button.setEnabled(
+            has_task and evidence is not None and self.task_uid not in evidence.task_uids
+        )
         self.setAcceptDrops(has_task)
 
     # --- actions --------------------------------------------------------------------------------

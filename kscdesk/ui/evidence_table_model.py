@@ -6,7 +6,8 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt
 
 from kscdesk.domain.documents import format_date
 from kscdesk.domain.model import Evidence
-from kscdesk.store import progress
+from kscdesk.domain.text import clean_text
+from kscdesk.store import evidence, progress
 from kscdesk.ui.task_columns import ModelIndex
 
 KIND, NUMBER, DATE, ISSUER, SUMMARY, FILES = range(6)
@@ -36,6 +37,7 @@ class EvidenceTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._db = db
         self._task_uid: str | None = None
+        self._query = ""
         self._rows: list[Evidence] = []
 
     @property
@@ -46,18 +48,30 @@ class EvidenceTableModel(QAbstractTableModel):
         self._task_uid = task_uid
         self.refresh()
 
+    @property
+    def query(self) -> str:
+        return self._query
+
+    def set_search(self, query: str) -> None:
+        """Show every record matching the query, without diacritics; "" shows the task's own."""
+        self._query = clean_text(query)
+        self.refresh()
+
     def refresh(self) -> None:
         self.beginResetModel()
         uid = self._task_uid
-        self._rows = progress.list_evidence_for_task(self._db, uid) if uid else []
+        if self._query:
+            self._rows = evidence.search_evidence(self._db, self._query)
+        else:
+            self._rows = progress.list_evidence_for_task(self._db, uid) if uid else []
         self.endResetModel()
 
     def evidence_at(self, row: int) -> Evidence | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
 
     def row_of(self, evidence_uid: str) -> int:
-        for row, evidence in enumerate(self._rows):
-            if evidence.uid == evidence_uid:
+        for row, record in enumerate(self._rows):
+            if record.uid == evidence_uid:
                 return row
         return -1
 
@@ -81,14 +95,14 @@ class EvidenceTableModel(QAbstractTableModel):
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():
             return None
-        evidence = self.evidence_at(index.row())
-        if evidence is None:
+        record = self.evidence_at(index.row())
+        if record is None:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return _cell(evidence, index.column())
+            return _cell(record, index.column())
         if role == Qt.ItemDataRole.ToolTipRole:
-            names = "\n".join(item.file_name for item in evidence.attachments)
-            return f"{evidence.citation}\n{evidence.summary}" + (f"\n{names}" if names else "")
+            names = "\n".join(item.file_name for item in record.attachments)
+            return f"{record.citation}\n{record.summary}" + (f"\n{names}" if names else "")
         if role == UID_ROLE:
-            return evidence.uid
+            return record.uid
         return None

@@ -241,3 +241,14 @@ def test_a_number_printed_in_two_sections_is_ambiguous(
     save_ward_plan(ws)  # a second own plan with the same numbers
     with pytest.raises(AmbiguousTaskReference):
         find_task(ws, "1a")
+
+
+def test_an_existing_record_is_linked_to_one_more_task(
+    ws: Workspace, tasks: dict[str, str]
+) -> None:
+    evidence = service.add_evidence(ws, EvidenceDraft((tasks["1a"],), citation=CITATION)).evidence
+    change = service.link_to_task(ws, evidence.uid, tasks["II.3"])
+    assert change.evidence.task_uids == (tasks["1a"], tasks["II.3"])
+    assert change.evidence.attachments == evidence.attachments
+    assert [e.uid for e in service.evidence_for_task(ws, tasks["II.3"])] == [evidence.uid]
+    assert service.link_to_task(ws, evidence.uid, tasks["II.3"]).task_uids == set()

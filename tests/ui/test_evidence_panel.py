@@ -175,3 +175,27 @@ def test_ctrl_e_on_the_plan_page_opens_the_evidence_of_the_selected_task(
     assert evidence_window is not None
     assert evidence_window.panel.task_uid == panel.task_model.task_at(row).uid  # type: ignore[union-attr]
     assert evidence_window.width() <= 1093 and evidence_window.height() <= 614
+
+
+def test_searching_without_diacritics_finds_a_record_and_links_it_to_this_task(
+    qtbot: QtBot, demo_workspace: Workspace, vietnamese_app: QApplication
+) -> None:
+    own = next(s.uid for s in plans.list_plans(demo_workspace.db) if s.kind is PlanKind.OWN)
+    linked = progress.list_evidence_for_plan(demo_workspace.db, own)
+    bare = next(u for u in plans.list_task_uids(demo_workspace.db, own) if u not in linked)
+    panel = EvidencePanel(demo_workspace)
+    qtbot.addWidget(panel)
+    panel.set_task(bare)
+    panel.show()
+    assert panel.model.rowCount() == 0
+    qtbot.keyClicks(panel.search_edit, "ke hoach ra soat danh gia")
+    assert panel.model.rowCount() == 1
+    assert panel.model.index(0, 1).data() == "21/KH-UBND"
+    assert panel.link_button.isVisible() and panel.link_button.isEnabled()
+    qtbot.mouseClick(panel.link_button, Qt.MouseButton.LeftButton)
+    assert panel.search_edit.text() == ""
+    assert [e.number_symbol for e in progress.list_evidence_for_task(demo_workspace.db, bare)] == [
+        "21/KH-UBND"
+    ]
+    assert panel.model.rowCount() == 1
+    assert not panel.link_button.isVisible()
