@@ -240,12 +240,16 @@ class EvidenceDialog(QDialog):
     # --- what the officer does ------------------------------------------------------------------
 
     def checked_task_uids(self) -> list[str]:
+        """The ticked tasks, plus links to tasks of other plans, which the list does not show."""
+        listed: set[str] = set()
         result = []
         for row in range(self.tasks_list.count()):
             item = self.tasks_list.item(row)
+            listed.add(str(item.data(TASK_ROLE)))
             if item.checkState() == Qt.CheckState.Checked:
                 result.append(str(item.data(TASK_ROLE)))
-        return result
+        kept = self._evidence.task_uids if self._evidence else ()
+        return result + [uid for uid in kept if uid not in listed]
 
     def attachments(self) -> list[Attachment]:
         return list(self._attachments)

@@ -1,9 +1,12 @@
 """Document numbers and citations as the seeds write them (DOMAIN §6)."""
 
+import contextlib
 from datetime import date
 
 import pytest
 from conftest import SEEDS
+from hypothesis import given
+from hypothesis import strategies as st
 
 from kscdesk.domain.documents import (
     DocumentFacts,
@@ -12,7 +15,7 @@ from kscdesk.domain.documents import (
     parse_document_date,
     parse_document_number,
 )
-from kscdesk.domain.errors import InvalidDate
+from kscdesk.domain.errors import DomainError, InvalidDate
 from kscdesk.domain.model import EvidenceType as K
 
 NUMBERS = [
@@ -156,3 +159,21 @@ def test_a_document_date_is_read_day_first(text: str, expected: date) -> None:
 def test_an_unreadable_date_is_refused(text: str) -> None:
     with pytest.raises(InvalidDate):
         parse_document_date(text)
+
+
+@given(st.text(max_size=120))
+def test_any_text_is_read_or_refused_with_a_domain_error(text: str) -> None:
+    for parse in (parse_document_number, parse_citation):
+        with contextlib.suppress(DomainError):
+            parse(text)
+
+
+@given(
+    st.integers(1, 99999),
+    st.sampled_from(["QĐ", "KH", "BC", "TB", "CT", "TTr", "UBND", "VPCP"]),
+    st.sampled_from(["UBND", "UBND-TTHC", "VP", "TTg-KSTT"]),
+)
+def test_a_normalised_number_reads_back_as_itself(number: int, code: str, issuer: str) -> None:
+    parsed = parse_document_number(f"{number}/{code}-{issuer}")
+    assert parse_document_number(parsed.text) == parsed
+    assert parse_citation(f"Văn bản số {parsed.text} ngày 01/02/2025").number == parsed.text

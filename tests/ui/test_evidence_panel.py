@@ -199,3 +199,25 @@ def test_searching_without_diacritics_finds_a_record_and_links_it_to_this_task(
     ]
     assert panel.model.rowCount() == 1
     assert not panel.link_button.isVisible()
+
+
+def test_editing_a_record_keeps_its_other_tasks_and_journals_the_change(
+    panel: EvidencePanel, qtbot: QtBot, demo_workspace: Workspace
+) -> None:
+    before = panel.selected_evidence()
+    assert before is not None
+    qtbot.mouseClick(panel.edit_button, Qt.MouseButton.LeftButton)
+    dialog = panel.dialog
+    assert isinstance(dialog, EvidenceDialog)
+    assert dialog.number_edit.text() == before.number_symbol
+    dialog.summary_edit.setPlainText("Trích yếu đã sửa")
+    with qtbot.waitSignal(dialog.saved):
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    after = progress.load_evidence(demo_workspace.db, before.uid)
+    assert after.summary == "Trích yếu đã sửa"
+    assert after.task_uids == before.task_uids
+    changes = history.list_for_entity(demo_workspace.db, before.uid)
+    assert ("summary", before.summary, "Trích yếu đã sửa") in [
+        (c.field, c.old, c.new) for c in changes
+    ]
+    assert panel.model.index(panel.model.row_of(before.uid), 4).data() == "Trích yếu đã sửa"
