@@ -14,19 +14,9 @@ from typing import TypeVar
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
-    QFrame,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QListWidget,
     QListWidgetItem,
-    QPlainTextEdit,
-    QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -48,6 +38,7 @@ from kscdesk.store import plans
 from kscdesk.store.errors import StoreError
 from kscdesk.ui import prompts
 from kscdesk.ui.background import BackgroundTask, Job, run_in_background
+from kscdesk.ui.generated.ui_evidence_dialog import Ui_EvidenceDialog
 
 CITATION_HINT = "Kế hoạch số 56/KH-UBND ngày 09/3/2022 của UBND phường … về …"
 SHA_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -106,9 +97,6 @@ class EvidenceDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setObjectName("evidence_dialog")
-        self.setWindowTitle("Sửa minh chứng" if evidence else "Thêm minh chứng")
-        self.setAcceptDrops(True)
         self._ws = workspace
         self._evidence = evidence
         self._attachments: list[Attachment] = list(evidence.attachments) if evidence else []
@@ -116,84 +104,43 @@ class EvidenceDialog(QDialog):
         self.attach_task: BackgroundTask | None = None
         self.change: Change | None = None
         self._build()
+        self.setObjectName("evidence_dialog")
+        if evidence is not None:
+            self.setWindowTitle("Sửa minh chứng")
         self._fill_tasks(list(evidence.task_uids) if evidence else list(task_uids))
         if evidence is not None:
             self._show_evidence(evidence)
         self._show_files()
-        self.resize(900, 520)
 
     # --- layout ---------------------------------------------------------------------------------
 
     def _build(self) -> None:
-        self.citation_edit = named(QLineEdit(), "citation_edit")
-        self.citation_edit.setPlaceholderText(CITATION_HINT)
-        self.citation_edit.setToolTip("Dán trích dẫn văn bản: các ô bên dưới được điền tự động.")
-        self.kind_combo = named(QComboBox(), "kind_combo")
+        self.ui = Ui_EvidenceDialog()
+        self.ui.setupUi(self)
+        ui = self.ui
+        self.citation_edit = ui.citation_edit
+        self.kind_combo = ui.kind_combo
         for kind in EvidenceType:
             self.kind_combo.addItem(kind.label, kind.value)
-        self.number_edit = named(QLineEdit(), "number_edit")
-        self.number_edit.setPlaceholderText("35/QĐ-UBND")
-        self.date_edit = named(QLineEdit(), "date_edit")
-        self.date_edit.setPlaceholderText("dd/mm/yyyy")
-        self.date_edit.setMaximumWidth(140)
-        self.issuer_edit = named(QLineEdit(), "issuer_edit")
-        self.issuer_edit.setPlaceholderText("UBND phường …")
-        self.summary_edit = named(QPlainTextEdit(), "summary_edit")
-        self.summary_edit.setTabChangesFocus(True)
-        self.summary_edit.setMaximumHeight(64)
-        form = QFormLayout()
-        form.addRow("Loại văn bản:", self.kind_combo)
-        form.addRow("Số, ký hiệu:", self.number_edit)
-        form.addRow("Ngày ban hành:", self.date_edit)
-        form.addRow("Cơ quan ban hành:", self.issuer_edit)
-        form.addRow("Trích yếu:", self.summary_edit)
-        self.tasks_list = named(QListWidget(), "tasks_list")
-        self.tasks_list.setToolTip("Một minh chứng có thể dùng cho nhiều nhiệm vụ: đánh dấu chúng.")
-        form.addRow("Dùng cho nhiệm vụ:", self.tasks_list)
-        self.files_list = named(QListWidget(), "files_list")
-        self.files_list.setMaximumHeight(80)
-        self.add_file_button = named(QPushButton("Thêm tệp…"), "add_file_button")
-        self.remove_file_button = named(QPushButton("Bỏ tệp"), "remove_file_button")
-        drop_hint = QLabel("hoặc kéo thả tệp vào cửa sổ này")
-        drop_hint.setStyleSheet("color: palette(mid);")
-        file_buttons = QHBoxLayout()
-        file_buttons.addWidget(self.add_file_button)
-        file_buttons.addWidget(self.remove_file_button)
-        file_buttons.addWidget(drop_hint, 1)
-        files_box = QVBoxLayout()
-        files_box.addWidget(self.files_list)
-        files_box.addLayout(file_buttons)
-        form.addRow("Tệp đính kèm:", files_box)
-
-        self.suggestion_frame = named(QFrame(), "suggestion_frame")
-        self.suggestion_frame.setFrameShape(QFrame.Shape.StyledPanel)
-        self.suggestion_label = named(QLabel(), "suggestion_label")
-        self.suggestion_label.setWordWrap(True)
-        self.use_suggestion_button = named(QPushButton("Điền theo tệp"), "use_suggestion_button")
-        bar = QHBoxLayout(self.suggestion_frame)
-        bar.setContentsMargins(6, 4, 6, 4)
-        bar.addWidget(self.suggestion_label, 1)
-        bar.addWidget(self.use_suggestion_button)
+        self.number_edit = ui.number_edit
+        self.date_edit = ui.date_edit
+        self.issuer_edit = ui.issuer_edit
+        self.summary_edit = ui.summary_edit
+        self.tasks_list = ui.tasks_list
+        self.files_list = ui.files_list
+        self.add_file_button = ui.add_file_button
+        self.remove_file_button = ui.remove_file_button
+        ui.drop_hint_label.setStyleSheet("color: palette(mid);")
+        self.suggestion_frame = ui.suggestion_frame
+        self.suggestion_label = ui.suggestion_label
+        self.use_suggestion_button = ui.use_suggestion_button
         self.suggestion_frame.hide()
-        self.message_label = named(QLabel(), "message_label")
-        self.message_label.setWordWrap(True)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
+        self.message_label = ui.message_label
+        self.buttons = ui.button_box
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         self.save_button.setText("Lưu")
         self.save_button.setObjectName("save_button")
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Hủy")
-
-        citation_row = QHBoxLayout()
-        citation_row.addWidget(QLabel("Dán trích dẫn:"))
-        citation_row.addWidget(self.citation_edit, 1)
-        layout = QVBoxLayout(self)
-        layout.addLayout(citation_row)
-        layout.addLayout(form, 1)
-        layout.addWidget(self.suggestion_frame)
-        layout.addWidget(self.message_label)
-        layout.addWidget(self.buttons)
 
         self.citation_edit.textEdited.connect(self._on_citation_edited)
         self.number_edit.textEdited.connect(self._on_number_edited)
