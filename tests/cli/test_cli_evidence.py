@@ -1,6 +1,7 @@
 """``kscdesk evidence add|list``: records with files, the JSON shape, and refusals by name."""
 
 import json
+import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -77,3 +78,12 @@ def test_bad_input_exits_1_with_a_vietnamese_message_and_stores_nothing(
     assert "Traceback" not in err
     assert run(data, "evidence", "list", "--json") == 0
     assert json.loads(capsys.readouterr().out) == {"evidence": []}
+
+
+def test_decomposed_text_on_the_command_line_is_stored_nfc(
+    data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    summary = unicodedata.normalize("NFD", "Kết quả rà soát")
+    argv = ["evidence", "add", "--task", "2", "--number", "4/BC-UBND", "--summary", summary]
+    assert run(data, *argv, "--json") == 0
+    assert json.loads(capsys.readouterr().out)["summary"] == "Kết quả rà soát"

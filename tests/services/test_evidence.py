@@ -1,6 +1,7 @@
 """Evidence use cases: add with files, one file stored once, journal, delete and undo, checks."""
 
 import hashlib
+import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -252,3 +253,29 @@ def test_an_existing_record_is_linked_to_one_more_task(
     assert change.evidence.attachments == evidence.attachments
     assert [e.uid for e in service.evidence_for_task(ws, tasks["II.3"])] == [evidence.uid]
     assert service.link_to_task(ws, evidence.uid, tasks["II.3"]).task_uids == set()
+
+
+def test_a_failure_while_journaling_leaves_the_database_unchanged(
+    ws: Workspace, tasks: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    kept = service.add_evidence(ws, EvidenceDraft((tasks["1a"],), citation=CITATION)).evidence
+
+    def broken(*_args: object) -> None:
+        raise RuntimeError("disk gone")
+
+    monkeypatch.setattr(service, "record_change", broken)
+    with pytest.raises(RuntimeError):
+        service.add_evidence(ws, EvidenceDraft((tasks["2"],), number="2/BC-UBND"))
+    with pytest.raises(RuntimeError):
+        service.delete_evidence(ws, kept.uid)
+    assert [e.uid for e in service.search_evidence(ws, "")] == [kept.uid]
+    assert ws.db.execute("SELECT count(*) FROM evidence_trash").fetchone()[0] == 0
+
+
+def test_text_typed_decomposed_is_stored_nfc(ws: Workspace, tasks: dict[str, str]) -> None:
+    nfd = unicodedata.normalize("NFD", "Kế hoạch rà soát")
+    draft = EvidenceDraft((tasks["1a"],), number="56/KH-UBND", issuer=nfd, summary=nfd)
+    evidence = service.add_evidence(ws, draft).evidence
+    assert evidence.summary == evidence.issuer == "Kế hoạch rà soát"
+    stored = progress.load_evidence(ws.db, evidence.uid)
+    assert stored.summary == unicodedata.normalize("NFC", nfd)
