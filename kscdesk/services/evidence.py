@@ -5,7 +5,10 @@ Files are copied into the attachment store before the transaction (they are name
 so a copy left by a failed save is harmless and is removed when the trash is emptied).
 """
 
+import os
 import shutil
+import stat
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -33,6 +36,8 @@ from kscdesk.store.errors import AttachmentUnreadable
 from kscdesk.store.history import HistoryEntry, record_change
 
 ENTITY = "evidence"
+OPENED_DIR = "opened"
+OPENED_KEEP_SECONDS = 7 * 24 * 3600
 
 
 @dataclass(frozen=True)
@@ -293,21 +298,43 @@ def warnings_for_task(
 
 
 def file_to_open(ws: Workspace, attachment: Attachment) -> Path:
-    """A copy of a stored file under its original name, for the system's default program.
+    """A read-only copy of a stored file under its original name, for the default program.
 
     The store names files by content, without an extension, so the program is chosen from
-    this copy's name; the copy lives in ``<data>/opened/`` and is rewritten on each opening.
+    this copy's name. Copies live in ``<data>/opened/``; those older than a week are removed
+    (a copy still open elsewhere is left alone).
     """
     stored = ws.attachments.path_of(attachment.sha256)
     if not stored.is_file():
         raise ServiceError(
             f"Tệp “{attachment.file_name}” không còn trong thư mục dữ liệu ({stored.parent})."
         )
+    opened = ws.folder / OPENED_DIR
+    _prune_opened(opened)
     name = Path(attachment.file_name).name or attachment.sha256
-    target = ws.folder / "opened" / attachment.sha256[:12] / name
+    target = opened / attachment.sha256[:12] / name
     target.parent.mkdir(parents=True, exist_ok=True)
     if not target.is_file() or target.stat().st_size != attachment.size:
         temp = target.with_name(f".{name}.tmp")
         shutil.copyfile(stored, temp)
+        os.chmod(temp, stat.S_IREAD)  # a view of the evidence: edits are saved elsewhere
+        if target.exists():
+            os.chmod(target, stat.S_IREAD | stat.S_IWRITE)  # Windows refuses to replace it
         temp.replace(target)
     return target
+
+
+def _prune_opened(opened: Path) -> None:
+    if not opened.is_dir():
+        return
+    cutoff = time.time() - OPENED_KEEP_SECONDS
+    for folder in opened.iterdir():
+        try:
+            if folder.stat().st_mtime >= cutoff:
+                continue
+            for path in folder.iterdir():
+                os.chmod(path, stat.S_IREAD | stat.S_IWRITE)
+                path.unlink()
+            folder.rmdir()
+        except OSError:
+            continue  # open in another program, or already gone

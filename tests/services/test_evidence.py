@@ -1,6 +1,8 @@
 """Evidence use cases: add with files, one file stored once, journal, delete and undo, checks."""
 
 import hashlib
+import os
+import time
 import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
@@ -279,3 +281,21 @@ def test_text_typed_decomposed_is_stored_nfc(ws: Workspace, tasks: dict[str, str
     assert evidence.summary == evidence.issuer == "Kế hoạch rà soát"
     stored = progress.load_evidence(ws.db, evidence.uid)
     assert stored.summary == unicodedata.normalize("NFC", nfd)
+
+
+def test_opened_copies_are_read_only_and_old_ones_are_pruned(
+    ws: Workspace, tasks: dict[str, str], tmp_path: Path
+) -> None:
+    first = write(tmp_path / "cũ.pdf", b"old")
+    second = write(tmp_path / "mới.pdf", b"new")
+    change = service.add_evidence(
+        ws, EvidenceDraft((tasks["1a"],), number="1/BC-UBND"), [first, second]
+    )
+    old, new = change.evidence.attachments
+    old_copy = service.file_to_open(ws, old)
+    assert old_copy.stat().st_mode & 0o222 == 0
+    week_ago = time.time() - 8 * 24 * 3600
+    os.utime(old_copy.parent, (week_ago, week_ago))
+    service.file_to_open(ws, new)
+    assert not old_copy.exists()
+    assert service.file_to_open(ws, old).read_bytes() == b"old"  # made again when asked
