@@ -209,7 +209,26 @@ def _add_progress_standing(db: Database) -> None:
     db.executescript(_SCHEMA_PROGRESS_STANDING)
 
 
-MIGRATIONS: tuple[Migration, ...] = (_create_schema, _add_history, _add_progress_standing)
+_SCHEMA_EVIDENCE_TRASH = """
+CREATE TABLE evidence_trash (
+    uid TEXT PRIMARY KEY,  -- the deleted evidence record's uid, restored as it was
+    deleted_at TEXT NOT NULL,
+    record TEXT NOT NULL  -- JSON: the record with its task links and attachments
+) STRICT;
+"""
+
+
+def _add_evidence_trash(db: Database) -> None:
+    """Deleted evidence kept for undo; its files stay until the trash is emptied."""
+    db.executescript(_SCHEMA_EVIDENCE_TRASH)
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    _create_schema,
+    _add_history,
+    _add_progress_standing,
+    _add_evidence_trash,
+)
 """Migration number N (1-based) is ``MIGRATIONS[N - 1]``; append, never edit or reorder."""
 
 LATEST_VERSION = len(MIGRATIONS)

@@ -30,10 +30,12 @@ class Page:
 
 
 def _plan_panel(workspace: "Workspace", parent: QWidget) -> QWidget:
+    from kscdesk.ui.evidence_window import install_evidence_action
     from kscdesk.ui.plan_panel import PlanPanel
 
     panel = PlanPanel(workspace.db, parent)
     panel.reload_plans()
+    install_evidence_action(panel, workspace)
     return panel
 
 
@@ -61,9 +63,17 @@ def _todo_page(workspace: "Workspace", parent: QWidget) -> QWidget:
 
 
 def _progress_panel(workspace: "Workspace", parent: QWidget) -> QWidget:
+    from kscdesk.ui.evidence_panel import EvidencePanel
     from kscdesk.ui.progress_panel import ProgressPanel
 
-    return ProgressPanel(workspace, parent)
+    panel = ProgressPanel(workspace, parent)
+    evidence = EvidencePanel(workspace, panel)
+    evidence.setObjectName("progress_evidence_panel")
+    panel.add_detail_tab(evidence, "Minh chứng")
+    # The evidence of the task in the detail pane, checked against the period in view.
+    panel.task_selected.connect(lambda uid: evidence.set_task(uid or None, panel.period_key))
+    evidence.changed.connect(lambda _change: panel.reload())
+    return panel
 
 
 PAGES: tuple[Page, ...] = (

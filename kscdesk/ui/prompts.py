@@ -107,6 +107,14 @@ def choose_open_file(
     return Path(name)
 
 
+def choose_open_files(
+    parent: QWidget | None, title: str, file_filter: str, start: Path | None = None
+) -> list[Path]:
+    """Pick one or more existing files; an empty list when cancelled."""
+    names, _ = QFileDialog.getOpenFileNames(parent, title, str(start or ""), file_filter)
+    return [Path(name) for name in names]
+
+
 def choose_save_file(
     parent: QWidget | None, title: str, file_filter: str, suggested: Path | None = None
 ) -> Path | None:
