@@ -86,5 +86,5 @@ def test_rules_round_trip_through_their_json_file_shape() -> None:
     [{"rules": "x"}, [{"replace": "a"}], [{"find": "  "}], [{"find": "a", "fields": ["x"]}]],
 )
 def test_a_malformed_rules_file_is_refused_with_its_name(data: object) -> None:
-    with pytest.raises(InvalidRules, match="r.json"):
+    with pytest.raises(InvalidRules, match=r"r\.json"):
         rules_from_json(data, "r.json")
