@@ -125,8 +125,9 @@ def _spelling(
     for confusion in confusions:
         for match in _word(confusion.wrong).finditer(text):
             right = confusion.right
-            if match.group(0)[:1].isupper():
-                right = right[:1].upper() + right[1:]
+            first = match.group(0)[:1]
+            head = right[:1].upper() if first.isupper() else right[:1].lower()
+            right = head + right[1:]
             yield Finding(
                 "spelling",
                 where[0],

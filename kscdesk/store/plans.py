@@ -63,6 +63,7 @@ def _plan_row(plan: Plan, created_at: str) -> dict[str, Any]:
         "office_uid": plan.office_uid,
         "columns": json.dumps([nfc(column) for column in plan.columns], ensure_ascii=False),
         "submission_day": plan.submission_day,
+        "version_of": plan.version_of,
         "created_at": created_at,
         "updated_at": created_at,
     }
@@ -87,6 +88,7 @@ def _plan_from_row(row: dict[str, Any]) -> Plan:
         columns=tuple(json.loads(row["columns"])),
         submission_day=row["submission_day"],
         uid=row["uid"],
+        version_of=row.get("version_of"),
     )
 
 
@@ -356,3 +358,19 @@ def delete_task(db: Database, task_uid: str) -> None:
         cursor = db.execute("DELETE FROM tasks WHERE uid = ?", [task_uid])
         if cursor.rowcount == 0:
             raise RecordNotFound("nhiệm vụ", task_uid)
+
+
+def find_parent_versions(db: Database, issuer: str, year: int) -> list[Plan]:
+    """Stored parent plans of this issuer and year (any version), oldest first."""
+    rows = db.query(
+        "SELECT * FROM plans WHERE kind = 'parent' AND year = ? ORDER BY created_at, rowid", [year]
+    )
+    key = search_key(issuer)
+    return [_plan_from_row(row) for row in rows if search_key(row["issuer"]) == key]
+
+
+def insert_section(db: Database, plan_uid: str, section: Section) -> None:
+    """Add one section row to a stored plan (a local section)."""
+    with db.atomic():
+        load_plan(db, plan_uid)
+        _insert_rows(db, "sections", [_section_row(plan_uid, section)])
