@@ -129,13 +129,16 @@ def numbering_findings(sections: Sequence[Section], tasks: Sequence[Task]) -> li
     return found
 
 
-def renumber(sections: Sequence[Section], tasks: Sequence[Task]) -> list[Task]:
+def renumber(
+    sections: Sequence[Section], tasks: Sequence[Task], *, restart: bool | None = None
+) -> list[Task]:
     """Tasks numbered again in table order, continuously or per section as the plan was.
 
     Sub-items keep sharing their task's number and get letters a, b, … in order; tasks marked
     not applicable keep their number out of the sequence (they are left out of documents).
     """
-    restart = restarts_per_section(sections, tasks)
+    if restart is None:
+        restart = restarts_per_section(sections, tasks)
     result: list[Task] = []
     counter = 0
     section: str | None = None

@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from kscdesk.domain.model import PlanKind, Section, Task, new_uid
-from kscdesk.domain.plan_numbering import renumber
+from kscdesk.domain.plan_numbering import renumber, restarts_per_section
 from kscdesk.domain.text import nfc
 from kscdesk.domain.wording import FIELD_LABELS, WordingChange, apply_changes
 from kscdesk.services.errors import ServiceError
@@ -91,15 +91,11 @@ def set_not_applicable(ws: Workspace, task_uid: str, flag: bool, reason: str = "
     return journaled(ws, plan_uid, label, change, ([task_uid], []))
 
 
-def write_order(ws: Workspace, tasks: Sequence[Task]) -> None:
-    for position, task in enumerate(
-        renumber(plans.list_sections(ws.db, _plan_of(ws, tasks)), tasks)
-    ):
+def write_order(ws: Workspace, tasks: Sequence[Task], before: Sequence[Task]) -> None:
+    """Store ``tasks`` in this order, renumbered the way the plan was numbered ``before``."""
+    restart = restarts_per_section([], before)
+    for position, task in enumerate(renumber([], tasks, restart=restart)):
         plans.update_task(ws.db, replace(task, position=position))
-
-
-def _plan_of(ws: Workspace, tasks: Sequence[Task]) -> str:
-    return plans.plan_uid_of_task(ws.db, tasks[0].uid) if tasks else ""
 
 
 def add_task(
@@ -119,7 +115,7 @@ def add_task(
         new = Task(section_code, "0", nfc(content).strip(), is_local=True, uid=uid)
         index = _insert_index(tasks, section_code, after_uid)
         plans.add_task(ws.db, plan_uid, new)
-        write_order(ws, [*tasks[:index], new, *tasks[index:]])
+        write_order(ws, [*tasks[:index], new, *tasks[index:]], tasks)
 
     return uid, journaled(ws, plan_uid, "Thêm nhiệm vụ", change)
 
@@ -169,7 +165,7 @@ def move_task(
             target_section = section_code or moving.section_code
             index = _insert_index(rest, target_section, None)
         moved = replace(moving, section_code=target_section, sub=None)
-        write_order(ws, [*rest[:index], moved, *rest[index:]])
+        write_order(ws, [*rest[:index], moved, *rest[index:]], tasks)
 
     return journaled(ws, plan_uid, "Di chuyển nhiệm vụ", change)
 
@@ -179,7 +175,8 @@ def renumber_plan(ws: Workspace, plan_uid: str) -> EditResult:
     plan_uid = own_plan_uid(ws, plan_uid, is_task=False)
 
     def change() -> None:
-        write_order(ws, plans.load_plan_content(ws.db, plan_uid).tasks)
+        tasks = plans.load_plan_content(ws.db, plan_uid).tasks
+        write_order(ws, tasks, tasks)
 
     return journaled(ws, plan_uid, "Đánh số lại", change)
 

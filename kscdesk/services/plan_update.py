@@ -76,6 +76,7 @@ def apply_decisions(
 
 def _insert_added(ws: Workspace, own_uid: str, added: list[Task]) -> None:
     tasks = plans.load_plan_content(ws.db, own_uid).tasks
+    before = list(tasks)
     codes = {s.code for s in plans.list_sections(ws.db, own_uid)}
     for task in added:
         section = task.section_code if task.section_code in codes else tasks[-1].section_code
@@ -84,7 +85,7 @@ def _insert_added(ws: Workspace, own_uid: str, added: list[Task]) -> None:
         last = [i for i, t in enumerate(tasks) if t.section_code == section]
         index = last[-1] + 1 if last else len(tasks)
         tasks.insert(index, task)
-    write_order(ws, tasks)
+    write_order(ws, tasks, before)
 
 
 def apply_upstream(ws: Workspace, update: UpdatePlan) -> EditResult:
