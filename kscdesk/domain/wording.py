@@ -284,3 +284,24 @@ def rules_from_json(data: object, source: str) -> list[WordingRule]:
             raise InvalidRules(f"Tệp quy tắc “{source}”, quy tắc {index}: cụm từ “find” trống.")
         rules.append(WordingRule(find, nfc(str(item.get("replace", ""))).strip(), tuple(fields)))
     return rules
+
+
+def change_excerpts(old: str, new: str, context: int = 4) -> tuple[str, str]:
+    """The changed words of a field in «» with a few words around them, before and after:
+    ("… của Chủ tịch UBND «thành phố» ban hành …", "… của Chủ tịch UBND «phường» ban hành …")."""
+    from difflib import SequenceMatcher
+
+    a, b = old.split(), new.split()
+    before: list[str] = []
+    after: list[str] = []
+    for tag, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if tag == "equal":
+            continue
+        start_a, start_b = max(0, i1 - context), max(0, j1 - context)
+        lead_a = ("… " if start_a else "") + " ".join(a[start_a:i1])
+        lead_b = ("… " if start_b else "") + " ".join(b[start_b:j1])
+        tail_a = " ".join(a[i2 : i2 + context]) + (" …" if i2 + context < len(a) else "")
+        tail_b = " ".join(b[j2 : j2 + context]) + (" …" if j2 + context < len(b) else "")
+        before.append(f"{lead_a} «{' '.join(a[i1:i2]) or '…'}» {tail_a}".strip())
+        after.append(f"{lead_b} «{' '.join(b[j1:j2]) or '(bỏ)'}» {tail_b}".strip())
+    return "\n".join(before), "\n".join(after)

@@ -25,6 +25,7 @@ class EditResult:
     label: str
     task_uids: tuple[str, ...]
     structure_changed: bool  # rows added, removed or moved: the view reloads its ids
+    recorded: bool = True  # False when nothing changed, so there is nothing to undo
 
 
 def own_plan_uid(ws: Workspace, task_or_plan_uid: str, *, is_task: bool) -> str:
@@ -53,11 +54,12 @@ def journaled(
         before = plan_edits.snapshot(ws.db, plan_uid, tasks, sections)
         change()
         after = plan_edits.snapshot(ws.db, plan_uid, tasks, sections)
-        plan_edits.record_edit(ws.db, plan_uid, label, before, after)
+        edit_id = plan_edits.record_edit(ws.db, plan_uid, label, before, after)
     changed = [
         uid for uid in after.get("tasks", {}) if before["tasks"].get(uid) != after["tasks"][uid]
     ]
-    return EditResult(label, tuple(changed), tasks is None or sections is None or not tasks)
+    structural = tasks is None or sections is None or not tasks
+    return EditResult(label, tuple(changed), structural, edit_id is not None)
 
 
 def edit_task_field(ws: Workspace, task_uid: str, field: str, value: str) -> EditResult:

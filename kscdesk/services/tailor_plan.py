@@ -7,7 +7,7 @@ from pathlib import Path
 
 from kscdesk import paths
 from kscdesk.domain.findings import Finding
-from kscdesk.domain.model import Level, Office, PlanContent, PlanKind
+from kscdesk.domain.model import Level, Office, PlanContent, PlanKind, Unit
 from kscdesk.domain.plan_checks import (
     CheckContext,
     Confusion,
@@ -16,14 +16,14 @@ from kscdesk.domain.plan_checks import (
     parent_kinds_for,
 )
 from kscdesk.domain.tailoring import derive_own_plan
-from kscdesk.domain.text import search_key
+from kscdesk.domain.text import nfc, search_key
 from kscdesk.domain.wording import WordingRule, default_rules, rules_from_json, rules_to_json
 from kscdesk.formats.docx_text import read_docx_paragraphs
 from kscdesk.services.errors import ServiceError
 from kscdesk.services.offices import OfficeSpec, get_profile, set_office
 from kscdesk.services.plans import find_plan_uid
 from kscdesk.services.workspace import Workspace
-from kscdesk.store import plans, wording_rules
+from kscdesk.store import offices, plans, wording_rules
 from kscdesk.store.errors import RecordNotFound
 
 log = logging.getLogger(__name__)
@@ -53,7 +53,9 @@ def _home_office(ws: Workspace, office_name: str | None, parent_issuer: str) -> 
     return profile.office
 
 
-def offered_rules(ws: Workspace, parent_uid: str) -> list[WordingRule]:
+def offered_rules(
+    ws: Workspace, parent_uid: str, office_name: str | None = None
+) -> list[WordingRule]:
     """The office's saved rules, or the defaults for its level and the parent's."""
     profile = get_profile(ws)
     if profile.office is not None:
@@ -61,7 +63,7 @@ def offered_rules(ws: Workspace, parent_uid: str) -> list[WordingRule]:
         if saved:
             return saved
     parent = plans.load_plan(ws.db, parent_uid)
-    own_name = profile.office.name if profile.office else ""
+    own_name = profile.office.name if profile.office else (office_name or "")
     return default_rules(parent.issuer, own_name, parent.year)
 
 
@@ -167,3 +169,27 @@ def check_plan_file(path: Path) -> CheckResult:
         lines = read_docx_paragraphs(path)
         findings = check_document_lines(lines, content.plan.year, ctx) + findings
     return CheckResult(findings, content.plan.title)
+
+
+def list_unit_names(ws: Workspace) -> list[str]:
+    """The names in the office's unit directory (for the unit pickers), alphabetical."""
+    profile = get_profile(ws)
+    if profile.office is None:
+        return []
+    return [unit.name for unit in offices.list_units(ws.db, profile.office.uid)]
+
+
+def set_unit_names(ws: Workspace, names: list[str]) -> None:
+    """Replace the office's unit directory by these names (kept units keep their uid)."""
+    profile = get_profile(ws)
+    if profile.office is None:
+        raise ServiceError("Thư mục dữ liệu chưa có đơn vị: chưa lập được danh bạ đơn vị.")
+    wanted = {search_key(n): nfc(n).strip() for n in names if n.strip()}
+    with ws.db.atomic():
+        for unit in offices.list_units(ws.db, profile.office.uid):
+            if search_key(unit.name) in wanted:
+                wanted.pop(search_key(unit.name))
+            else:
+                offices.delete_unit(ws.db, unit.uid)
+        for name in wanted.values():
+            offices.save_unit(ws.db, Unit(profile.office.uid, name))

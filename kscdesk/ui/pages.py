@@ -32,7 +32,7 @@ class Page:
 def _plan_panel(workspace: "Workspace", parent: QWidget) -> QWidget:
     from kscdesk.ui.plan_panel import PlanPanel
 
-    panel = PlanPanel(workspace.db, parent)
+    panel = PlanPanel(workspace.db, parent, workspace=workspace)
     panel.reload_plans()
     return panel
 

@@ -88,3 +88,14 @@ def test_rules_round_trip_through_their_json_file_shape() -> None:
 def test_a_malformed_rules_file_is_refused_with_its_name(data: object) -> None:
     with pytest.raises(InvalidRules, match=r"r\.json"):
         rules_from_json(data, "r.json")
+
+
+def test_change_excerpts_mark_the_changed_words_with_a_little_context() -> None:
+    from kscdesk.domain.wording import change_excerpts
+
+    old = "Quyết định của Chủ tịch UBND thành phố ban hành các kế hoạch rà soát, đánh giá TTHC"
+    new = "Quyết định của Chủ tịch UBND phường ban hành các kế hoạch rà soát, đánh giá TTHC"
+    assert change_excerpts(old, new, context=2) == (
+        "… tịch UBND «thành phố» ban hành …",
+        "… tịch UBND «phường» ban hành …",
+    )

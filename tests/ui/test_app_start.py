@@ -29,8 +29,10 @@ def test_the_window_shows_a_loading_page_then_the_plans(
     assert window.plan_panel is not None
     assert window.plan_panel.task_model.task_count() == 35
     assert window.current_page() is window.plan_panel
-    assert window.workspace is not None
-    window.workspace.close()
+    workspace = window.workspace
+    assert workspace is not None
+    window.close()  # no more paints (and data() calls) on a closed database
+    workspace.close()
 
 
 def test_a_data_folder_from_a_newer_version_is_refused_with_a_message(
