@@ -6,6 +6,7 @@ from PySide6.QtCore import QAbstractItemModel, QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
+    QLineEdit,
     QPlainTextEdit,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -74,7 +75,28 @@ class UnitDelegate(TaskTextDelegate):
         combo.setEditable(True)
         combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         combo.addItems(names)
+        # Enter in the combo's line edit saves, as in the other cells; picking from the list too.
+        line = combo.lineEdit()
+        if line is not None:
+            line.installEventFilter(self)
+        combo.activated.connect(lambda _row: self._finish(combo))
         return combo
+
+    def _finish(self, combo: QComboBox) -> None:
+        self.commitData.emit(combo)
+        self.closeEditor.emit(combo, QStyledItemDelegate.EndEditHint.NoHint)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        combo = watched.parent() if isinstance(watched, QLineEdit) else None
+        if (
+            isinstance(combo, QComboBox)
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        ):
+            self._finish(combo)
+            return True
+        return super().eventFilter(watched, event)
 
     def setEditorData(self, editor: QWidget, index: ModelIndex) -> None:
         if isinstance(editor, QComboBox):
