@@ -149,9 +149,7 @@ class PlanUpdateDialog(QDialog):
         self._shown = [c for c in self._update.comparison.changes if _key(c) not in self._kept]
         self.model.removeRows(0, self.model.rowCount())
         for change in self._shown:
-            text = change.new if change.kind in ("upstream", "added", "both") else change.old
-            if change.kind == "removed":
-                text = change.old
+            text = change.old if change.kind == "removed" else change.new
             cells = [
                 QStandardItem(KIND_LABELS[change.kind]),
                 QStandardItem(change.old_number),
@@ -159,6 +157,8 @@ class PlanUpdateDialog(QDialog):
                 QStandardItem(FIELD_LABELS.get(change.field, "")),
                 QStandardItem(text.replace("\n", " ")),
             ]
+            if change.kind == "both":
+                cells[4].setToolTip(f"Bản gốc khi lập kế hoạch: {change.old}")
             self.model.appendRow(cells)
         comparison = self._update.comparison
         self.summary_label.setText(
