@@ -15,6 +15,7 @@ from kscdesk.domain.model import Task
 from kscdesk.domain.text import search_key
 
 COMPARED_FIELDS = ("content", "output", "lead", "coordinating", "timeframe")
+NOT_APPLICABLE = "not_applicable"  # a carried edit that marks the row not applicable
 _THRESHOLD = 0.55
 
 
@@ -183,8 +184,21 @@ def carry_forward(
     new_by_uid = {t.uid: t for t in new_own}
     carried: list[CarriedEdit] = []
     lost: list[Uncarried] = []
+    for mine in last_own:
+        if mine.is_local:
+            lost.append(
+                Uncarried(
+                    mine.label,
+                    "task",
+                    mine.content,
+                    "Nhiệm vụ riêng năm trước: thêm lại nếu vẫn cần.",
+                )
+            )
     for mine, parent in edited:
         target = new_by_uid.get(match.get(parent.uid, ""))
+        if mine.not_applicable and target is not None and not target.not_applicable:
+            reason = mine.not_applicable_reason
+            carried.append(CarriedEdit(target.uid, target.label, NOT_APPLICABLE, "", reason))
         for name in COMPARED_FIELDS:
             before, after = getattr(parent, name), getattr(mine, name)
             if before == after:

@@ -5,6 +5,7 @@ from dataclasses import dataclass, replace
 
 from kscdesk.domain.model import PlanKind, Task, new_uid
 from kscdesk.domain.plan_compare import (
+    NOT_APPLICABLE,
     CarriedEdit,
     Change,
     Comparison,
@@ -123,6 +124,10 @@ def apply_carried(ws: Workspace, plan_uid: str, edits: Sequence[CarriedEdit]) ->
     def change() -> None:
         for edit in edits:
             task = plans.load_task(ws.db, edit.task_uid)
-            plans.update_task(ws.db, with_fields(task, {edit.field: edit.new}))
+            if edit.field == NOT_APPLICABLE:
+                task = replace(task, not_applicable=True, not_applicable_reason=edit.new)
+            else:
+                task = with_fields(task, {edit.field: edit.new})
+            plans.update_task(ws.db, task)
 
     return journaled(ws, own_uid, "Mang sửa đổi năm trước sang", change, (uids, []))

@@ -66,3 +66,15 @@ def test_last_years_edits_are_carried_where_the_parent_kept_the_text() -> None:
         ("o0", "lead", "Văn phòng – Thống kê năm 2026")
     ]
     assert [(u.label, u.field) for u in lost] == [("2", "lead")]
+
+
+def test_not_applicable_marks_are_carried_and_local_tasks_listed_as_not_carried() -> None:
+    own = _own(BASE)
+    own[2] = replace(own[2], not_applicable=True, not_applicable_reason="Không phát sinh")
+    own.append(Task("II", "5", "Việc riêng của phường.", is_local=True, uid="local"))
+    new_own = [replace(t, uid=f"o{i}", parent_task_uid=t.uid) for i, t in enumerate(BASE)]
+    carried, lost = carry_forward(BASE, own, new_own, (2025, 2026))
+    assert [(c.task_uid, c.field, c.new) for c in carried] == [
+        ("o2", "not_applicable", "Không phát sinh")
+    ]
+    assert [(u.field, u.text) for u in lost] == [("task", "Việc riêng của phường.")]

@@ -145,3 +145,19 @@ def test_a_failing_edit_changes_nothing_and_journals_nothing(
         editing.move_task(ws, tasks[0].uid, tasks[2].uid)
     assert plans.load_plan_content(ws.db, plan_uid).tasks == tasks
     assert plan_edits.list_edits(ws.db, plan_uid) == []
+
+
+def test_a_task_not_applicable_is_left_out_of_the_printed_plan(
+    ws: Workspace, plan_uid: str, tmp_path: Path
+) -> None:
+    import openpyxl
+
+    from kscdesk.services.plans import export_plan_xlsx
+
+    task = plans.load_plan_content(ws.db, plan_uid).tasks[2]
+    editing.set_not_applicable(ws, task.uid, True, "Không phát sinh")
+    out = export_plan_xlsx(ws, plan_uid, tmp_path / "ke_hoach.xlsx")
+    book = openpyxl.load_workbook(out)
+    texts = {str(cell.value) for row in book.worksheets[0].iter_rows() for cell in row}
+    assert "Xây dựng kế hoạch." in texts
+    assert task.content not in texts
