@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from kscdesk.domain.citations import is_in_citation, reference_spans
 from kscdesk.domain.findings import Finding
 from kscdesk.domain.model import PlanContent, Task
-from kscdesk.domain.plan_numbering import numbering_findings
+from kscdesk.domain.plan_numbering import numbering_findings, restarts_per_section
 from kscdesk.domain.timeframe import parse_timeframe
 from kscdesk.domain.wording import TEXT_FIELDS, WordingRule, apply_rule, place_of
 
@@ -151,8 +151,8 @@ def check_text(
     ]
 
 
-def _task_findings(task: Task, year: int, ctx: CheckContext) -> list[Finding]:
-    where = (task.label, task.uid)
+def _task_findings(task: Task, year: int, ctx: CheckContext, printed: str) -> list[Finding]:
+    where = (printed, task.uid)
     found: list[Finding] = []
     for name in TEXT_FIELDS:
         found.extend(check_text(getattr(task, name), name, year, ctx, where))
@@ -173,7 +173,7 @@ def _task_findings(task: Task, year: int, ctx: CheckContext) -> list[Finding]:
         found.append(
             Finding(
                 "missing_timeframe",
-                task.label,
+                printed,
                 "timeframe",
                 "",
                 "Chưa có thời gian thực hiện.",
@@ -185,7 +185,7 @@ def _task_findings(task: Task, year: int, ctx: CheckContext) -> list[Finding]:
         found.append(
             Finding(
                 "timeframe",
-                task.label,
+                printed,
                 "timeframe",
                 task.timeframe,
                 f"Chưa hiểu thời gian thực hiện: {parts}.",
@@ -202,10 +202,17 @@ def check_plan(content: PlanContent, ctx: CheckContext) -> list[Finding]:
     for section in content.sections:
         findings.extend(check_text(section.title, "section", year, ctx, (section.code, None)))
     tasks = [task for task in content.tasks if not task.not_applicable]
+    restart = restarts_per_section(content.sections, tasks)
     for task in tasks:
-        findings.extend(_task_findings(task, year, ctx))
+        findings.extend(_task_findings(task, year, ctx, printed_number(task, restart)))
     findings.extend(numbering_findings(content.sections, tasks))
     return findings
+
+
+def printed_number(task: Task, restart: bool) -> str:
+    """The number as an officer names the task: "1a"; "II.3" when numbering restarts per
+    section (task 3 of section II)."""
+    return f"{task.section_code}.{task.label}" if restart else task.label
 
 
 _SKIP_LEFTOVERS = re.compile(r"^\s*(?:\*?căn cứ|\(ban hành kèm theo)", re.IGNORECASE)

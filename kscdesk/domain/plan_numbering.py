@@ -65,8 +65,9 @@ def _section_findings(sections: Sequence[Section]) -> list[Finding]:
     return found
 
 
-def _number_finding(task: Task, message: str, suggestion: str) -> Finding:
-    return Finding("numbering", task.label, "number", task.label, message, suggestion, task.uid)
+def _number_finding(task: Task, message: str, suggestion: str, restart: bool = False) -> Finding:
+    printed = f"{task.section_code}.{task.label}" if restart else task.label
+    return Finding("numbering", printed, "number", task.label, message, suggestion, task.uid)
 
 
 def numbering_findings(sections: Sequence[Section], tasks: Sequence[Task]) -> list[Finding]:
@@ -81,7 +82,7 @@ def numbering_findings(sections: Sequence[Section], tasks: Sequence[Task]) -> li
         scope = task.section_code if restart else ""
         key = (scope, task.label)
         if key in seen:
-            found.append(_number_finding(task, f"Số thứ tự “{task.label}” bị trùng.", ""))
+            found.append(_number_finding(task, f"Số thứ tự “{task.label}” bị trùng.", "", restart))
             continue
         seen.add(key)
         if restart and task.section_code != section:
@@ -104,6 +105,7 @@ def numbering_findings(sections: Sequence[Section], tasks: Sequence[Task]) -> li
                         f"Tiểu mục “{task.label}” không theo "
                         f"thứ tự (chờ “{task.number}{expected_sub}”).",
                         f"{task.number}{expected_sub}",
+                        restart,
                     )
                 )
             last_sub[task.number] = task.sub
@@ -114,7 +116,10 @@ def numbering_findings(sections: Sequence[Section], tasks: Sequence[Task]) -> li
             missing = f"{expected}" if number == expected + 1 else f"{expected}–{number - 1}"
             found.append(
                 _number_finding(
-                    task, f"Bỏ sót số thứ tự {missing} trước “{task.label}”.", str(expected)
+                    task,
+                    f"Bỏ sót số thứ tự {missing} trước “{task.label}”.",
+                    str(expected),
+                    restart,
                 )
             )
         elif number < expected:
@@ -123,6 +128,7 @@ def numbering_findings(sections: Sequence[Section], tasks: Sequence[Task]) -> li
                     task,
                     f"Số thứ tự “{task.label}” không theo thứ tự (chờ {expected}).",
                     str(expected),
+                    restart,
                 )
             )
         previous = number

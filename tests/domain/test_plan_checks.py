@@ -25,8 +25,9 @@ def _plan(*tasks: Task, sections: tuple[str, ...] = ("I", "II")) -> PlanContent:
 
 
 def _task(number: str, content: str = "Việc.", **fields: str) -> Task:
+    section = fields.pop("section", "I")
     values = {"lead": "Văn phòng – Thống kê", "timeframe": "Quý I", **fields}
-    return Task(fields.pop("section", "I"), number, content, **values)  # type: ignore[arg-type]
+    return Task(section, number, content, **values)  # type: ignore[arg-type]
 
 
 def _kinds(plan: PlanContent) -> list[tuple[str, str, str, str]]:
@@ -97,3 +98,11 @@ def test_document_lines_skip_the_citations_and_recipients_but_not_the_decision()
     findings = check_document_lines(lines, 2025, CTX)
     assert [(f.kind, f.text) for f in findings] == [("year", "năm 2024")]
     assert findings[0].message.startswith("Dòng 2")
+
+
+def test_findings_name_a_task_by_section_when_numbering_restarts_per_section() -> None:
+    plan = _plan(_task("1"), _task("1", section="II", lead=""), _task("3", section="II"))
+    assert [(k[0], k[1]) for k in _kinds(plan)] == [
+        ("missing_lead", "II.1"),
+        ("numbering", "II.3"),
+    ]

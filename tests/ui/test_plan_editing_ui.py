@@ -266,3 +266,10 @@ def test_every_dialog_fits_the_small_screen(
         assert dialog.width() <= 1093 and dialog.height() <= 614
     assert panel.minimumSizeHint().width() <= 1093 - 180
     assert QPoint(0, 0).isNull()
+
+
+def test_the_editable_task_model_passes_the_model_tester(
+    panel: PlanPanel, qtmodeltester: object
+) -> None:
+    assert panel.task_model.is_editable
+    qtmodeltester.check(panel.task_model, force_py=True)  # type: ignore[attr-defined]
