@@ -9,8 +9,16 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
-from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QPushButton, QToolButton, QWidget
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QMenu,
+    QPushButton,
+    QStyle,
+    QToolButton,
+    QWidget,
+)
 
 from kscdesk.domain.model import PlanKind
 from kscdesk.services import plan_editing
@@ -70,6 +78,27 @@ class PlanEditor:
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
         self.buttons: dict[str, QPushButton | QToolButton] = {}
+        self.menu_actions: dict[str, QAction] = {}
+        tools = QToolButton(bar)
+        tools.setObjectName("plan_menu_button")
+        tools.setText("Lập kế hoạch ▾")
+        tools.setStyleSheet("QToolButton::menu-indicator { image: none; }")
+        tools.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        tools.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        menu = QMenu(tools)
+        for name, text, slot in (
+            ("derive_action", "Lập kế hoạch của đơn vị…", self.open_derive),
+            ("rules_action", "Quy tắc thay từ (xem trước)…", self.open_rules),
+            ("update_action", "Cập nhật theo kế hoạch cấp trên ban hành lại…", self.open_update),
+            ("units_action", "Danh bạ đơn vị của xã, phường…", self.open_units),
+        ):
+            action = menu.addAction(text)
+            action.setObjectName(name)
+            action.triggered.connect(slot)
+            self.menu_actions[name] = action
+        tools.setMenu(menu)
+        layout.addWidget(tools)
+        self.buttons["plan_menu_button"] = tools
 
         def button(name: str, text: str, slot: Callable[[], None], tip: str) -> None:
             widget = QPushButton(text, bar)
@@ -79,9 +108,7 @@ class PlanEditor:
             layout.addWidget(widget)
             self.buttons[name] = widget
 
-        button("derive_button", "Lập kế hoạch…", self.open_derive, "Lập kế hoạch của đơn vị")
-        button("rules_button", "Thay từ…", self.open_rules, "Quy tắc thay từ, xem trước")
-        button("add_task_button", "Thêm việc", self.add_task, "Thêm nhiệm vụ riêng")
+        button("add_task_button", "Thêm việc", self.add_task, "Thêm nhiệm vụ riêng sau dòng chọn")
         button("add_section_button", "Thêm mục", self.add_section, "Thêm mục riêng")
         button(
             "not_applicable_button",
@@ -91,26 +118,31 @@ class PlanEditor:
         )
         button("renumber_button", "Đánh số lại", self.renumber, "Đánh lại số thứ tự")
         button("check_button", "Rà soát", self.run_checks, "Rà soát kế hoạch")
-        button("update_button", "Cập nhật…", self.open_update, "So sánh với cấp trên ban hành lại")
-        button("units_button", "Đơn vị…", self.open_units, "Danh bạ đơn vị của xã, phường")
         layout.addStretch(1)
         stack = self.history.stack
-        for name, text, action, keys in (
-            ("undo_button", "↶", stack.createUndoAction(bar, "Hoàn tác"), ("Ctrl+Z",)),
+        style = bar.style()
+        for name, icon, action, keys in (
+            (
+                "undo_button",
+                QStyle.StandardPixmap.SP_ArrowBack,
+                stack.createUndoAction(bar, "Hoàn tác"),
+                ("Ctrl+Z",),
+            ),
             (
                 "redo_button",
-                "↷",
+                QStyle.StandardPixmap.SP_ArrowForward,
                 stack.createRedoAction(bar, "Làm lại"),
                 ("Ctrl+Y", "Ctrl+Shift+Z"),
             ),
         ):
             action.setShortcuts([QKeySequence(k) for k in keys])
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.setIcon(style.standardIcon(icon))
             self.panel.addAction(action)
             tool = QToolButton(bar)
             tool.setObjectName(name)
+            tool.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
             tool.setDefaultAction(action)
-            tool.setText(text)
             layout.addWidget(tool)
             self.buttons[name] = tool
             setattr(self, name.replace("_button", "_action"), action)
@@ -137,14 +169,10 @@ class PlanEditor:
 
     def _update_buttons(self) -> None:
         own = self.panel.task_model.is_editable
-        for name in (
-            "rules_button",
-            "add_task_button",
-            "add_section_button",
-            "renumber_button",
-            "update_button",
-        ):
+        for name in ("add_task_button", "add_section_button", "renumber_button"):
             self.buttons[name].setEnabled(own)
+        for name in ("rules_action", "update_action"):
+            self.menu_actions[name].setEnabled(own)
         self.buttons["not_applicable_button"].setEnabled(
             own and self.current_task_uid() is not None
         )

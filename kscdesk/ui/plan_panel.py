@@ -226,8 +226,8 @@ class PlanPanel(QWidget):
     def toggle_row_height(self, index: QModelIndex) -> None:
         """A double click opens a task row to show all its text, or closes it again."""
         row = index.row()
-        if row in self.task_model.section_rows():
-            return
+        if row in self.task_model.section_rows() or self.task_model.is_editable:
+            return  # in an own plan a double click edits the cell, whose editor shows it all
         table = self.ui.task_table
         vertical = table.verticalHeader()
         collapsed = vertical.defaultSectionSize()

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 import pytest
 from pytestqt.qtbot import QtBot
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QComboBox, QPlainTextEdit, QPushButton, QToolButton
 
 from kscdesk.domain.model import PlanKind
@@ -265,7 +265,6 @@ def test_every_dialog_fits_the_small_screen(
         qtbot.addWidget(dialog)
         assert dialog.width() <= 1093 and dialog.height() <= 614
     assert panel.minimumSizeHint().width() <= 1093 - 180
-    assert QPoint(0, 0).isNull()
 
 
 def test_the_editable_task_model_passes_the_model_tester(
@@ -273,3 +272,29 @@ def test_the_editable_task_model_passes_the_model_tester(
 ) -> None:
     assert panel.task_model.is_editable
     qtmodeltester.check(panel.task_model, force_py=True)  # type: ignore[attr-defined]
+
+
+def test_the_plan_menu_offers_derive_rules_update_and_units_and_they_fit_the_screen(
+    panel: PlanPanel, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QDialog
+
+    opened: list[tuple[str, int, int]] = []
+
+    def fake_exec(self: QDialog) -> int:
+        opened.append((self.objectName(), self.width(), self.height()))
+        return 0
+
+    monkeypatch.setattr(QDialog, "exec", fake_exec)
+    assert panel.editor is not None
+    for name in ("derive_action", "rules_action", "update_action", "units_action"):
+        action = panel.editor.menu_actions[name]
+        assert action.isEnabled(), name
+        action.trigger()
+    assert [o[0] for o in opened] == [
+        "derive_dialog",
+        "rules_dialog",
+        "plan_update_dialog",
+        "units_dialog",
+    ]
+    assert all(w <= 1093 and h <= 614 for _n, w, h in opened)
