@@ -305,3 +305,23 @@ def change_excerpts(old: str, new: str, context: int = 4) -> tuple[str, str]:
         before.append(f"{lead_a} «{' '.join(a[i1:i2]) or '…'}» {tail_a}".strip())
         after.append(f"{lead_b} «{' '.join(b[j1:j2]) or '(bỏ)'}» {tail_b}".strip())
     return "\n".join(before), "\n".join(after)
+
+
+_UNIT_NAME = re.compile(
+    r"(?<!\w)(?:Văn phòng|Phòng|Bộ phận|Trung tâm|Công an|Ban|Đội|Hội)\s[^,;.()\n]*?"
+    r"(?=\s+(?:chủ trì|phối hợp|thực hiện|theo dõi|tổng hợp|hướng dẫn|tiếp nhận|thẩm định|"
+    r"triển khai|có ý kiến|được giao)\b|\s*[,;.()\n]|\s*$)"
+)
+
+
+def parent_unit_names(tasks: Sequence[Task]) -> list[str]:
+    """The unit names a parent plan's unit cells mention ("Phòng Tư pháp", "Văn phòng thành
+    phố"), once each in table order: the left side of the unit crosswalk."""
+    seen: dict[str, None] = {}
+    for task in tasks:
+        for name in UNIT_FIELDS:
+            for match in _UNIT_NAME.finditer(getattr(task, name)):
+                text = match.group(0).strip()
+                if len(text.split()) >= 2:
+                    seen.setdefault(text, None)
+    return list(seen)

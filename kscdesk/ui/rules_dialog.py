@@ -32,6 +32,7 @@ from kscdesk.domain.wording import (
 )
 from kscdesk.services.errors import ServiceError
 from kscdesk.services.tailor_plan import (
+    list_unit_names,
     offered_rules,
     read_rules_file,
     save_office_rules,
@@ -40,6 +41,7 @@ from kscdesk.services.tailor_plan import (
 from kscdesk.services.workspace import Workspace
 from kscdesk.store import plans
 from kscdesk.ui import prompts
+from kscdesk.ui.text_delegates import UnitDelegate
 
 RULE_HEADERS = ("Cụm từ của cấp trên", "Thay bằng (để trống: bỏ đi)", "Chỉ ô đơn vị")
 PREVIEW_HEADERS = ("Áp dụng", "STT", "Trường", "Trước", "Sau")
@@ -70,12 +72,16 @@ class RulesDialog(QDialog):
         top_layout = QVBoxLayout(top)
         top_layout.setContentsMargins(0, 0, 0, 0)
         self.rules_view = self._table(top, "rules_view", self.rules_model, stretch=(0, 1))
+        # Column "Thay bằng": typed, or picked from the commune's unit directory (the crosswalk).
+        self._units_delegate = UnitDelegate(lambda: list_unit_names(self._ws), self.rules_view)
+        self.rules_view.setItemDelegateForColumn(1, self._units_delegate)
         top_layout.addWidget(self.rules_view)
         row = QHBoxLayout()
         for name, text, slot in (
             ("add_rule_button", "Thêm quy tắc", self.add_rule),
             ("remove_rule_button", "Xóa quy tắc", self.remove_rule),
             ("defaults_button", "Gợi ý theo cấp", self.use_defaults),
+            ("crosswalk_button", "Ánh xạ đơn vị cấp trên", self.add_crosswalk),
             ("import_button", "Nhập tệp…", self.import_rules),
             ("export_button", "Xuất tệp…", self.export_rules),
             ("preview_button", "Xem trước", self.preview),
@@ -148,6 +154,8 @@ class RulesDialog(QDialog):
                 continue
             units = self.rules_model.item(row, 2).checkState() == Qt.CheckState.Checked
             replacement = self.rules_model.item(row, 1).text().strip()
+            if replacement.lower() == find.lower():
+                continue  # a crosswalk row the officer has not mapped yet
             found.append(WordingRule(find, replacement, UNIT_FIELDS if units else TEXT_FIELDS))
         return found
 
@@ -170,6 +178,20 @@ class RulesDialog(QDialog):
             plans.load_plan(self._ws.db, plan.derived_from_uid) if plan.derived_from_uid else None
         )
         self.set_rules(default_rules(parent.issuer if parent else "", plan.issuer, plan.year))
+
+    def add_crosswalk(self) -> None:
+        """One units-only rule per unit the parent plan names that no rule covers yet; the
+        replacement is the default wording, or the name itself until the officer picks a unit."""
+        from kscdesk.domain.wording import default_rules, parent_unit_names, reword
+
+        plan = plans.load_plan(self._ws.db, self._plan_uid)
+        source = plan.derived_from_uid or self._plan_uid
+        parent = plans.load_plan_content(self._ws.db, source)
+        defaults = default_rules(parent.plan.issuer, plan.issuer, plan.year)
+        known = {rule.find.lower() for rule in self.rules()}
+        for name in parent_unit_names(parent.tasks):
+            if name.lower() not in known:
+                self._append_rule(name, reword(name, defaults, "lead"), True)
 
     def import_rules(self) -> None:
         path = prompts.choose_open_file(self, "Nhập quy tắc thay từ", RULES_FILTER)

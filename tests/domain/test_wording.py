@@ -99,3 +99,24 @@ def test_change_excerpts_mark_the_changed_words_with_a_little_context() -> None:
         "… tịch UBND «thành phố» ban hành …",
         "… tịch UBND «phường» ban hành …",
     )
+
+
+def test_the_parent_units_are_listed_once_for_the_crosswalk() -> None:
+    from kscdesk.domain.wording import parent_unit_names
+
+    tasks = [
+        Task(
+            "I",
+            "1",
+            "x",
+            lead="- Văn phòng thành phố chủ trì.",
+            coordinating="- Phòng Tư pháp; Phòng Văn hóa và Thông tin phối hợp.",
+        ),
+        Task("I", "2", "y", lead="- Phòng Tư pháp thẩm định.", coordinating="Công an thành phố"),
+    ]
+    assert parent_unit_names(tasks) == [
+        "Văn phòng thành phố",
+        "Phòng Tư pháp",
+        "Phòng Văn hóa và Thông tin",
+        "Công an thành phố",
+    ]

@@ -298,3 +298,29 @@ def test_the_plan_menu_offers_derive_rules_update_and_units_and_they_fit_the_scr
         "units_dialog",
     ]
     assert all(w <= 1093 and h <= 614 for _n, w, h in opened)
+
+
+def test_the_unit_crosswalk_maps_parent_units_to_the_directory(
+    panel: PlanPanel, demo_workspace: Workspace, qtbot: QtBot
+) -> None:
+    dialog = RulesDialog(demo_workspace, own_uid(demo_workspace), panel)
+    qtbot.addWidget(dialog)
+    dialog.set_rules([])
+    qtbot.mouseClick(dialog.crosswalk_button, Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
+    finds = [dialog.rules_model.item(r, 0).text() for r in range(dialog.rules_model.rowCount())]
+    assert "Phòng Tư pháp" in finds
+    row = finds.index("Phòng Tư pháp")
+    assert dialog.rules_model.item(row, 1).text() == "Tư pháp – Hộ tịch"
+    # Another row is mapped by picking from the unit directory in the "Thay bằng" cell.
+    other = next(r for r in range(len(finds)) if finds[r] == dialog.rules_model.item(r, 1).text())
+    index = dialog.rules_model.index(other, 1)
+    dialog.rules_view.setCurrentIndex(index)
+    dialog.rules_view.edit(index)
+    picker = dialog.rules_view.findChild(QComboBox, "unit_picker")
+    assert picker is not None
+    picker.setCurrentIndex(0)
+    picker.lineEdit().setFocus()
+    qtbot.keyClick(picker.lineEdit(), Qt.Key.Key_Return)
+    mapped = {r.find: r.replacement for r in dialog.rules()}
+    assert mapped[finds[other]] == picker.itemText(0)
+    assert all(r.fields == ("lead", "coordinating") for r in dialog.rules())
