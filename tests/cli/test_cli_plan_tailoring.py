@@ -247,3 +247,46 @@ def test_update_dry_run_lists_exactly_the_five_changes_of_a_revision(
     )
     assert isinstance(again, dict)
     assert sorted(c["kind"] for c in again["changes"]) == ["added", "removed"]
+
+
+def test_a_broken_rules_file_is_refused_by_name_and_changes_nothing(
+    city_parent: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    rules = tmp_path / "quy_tac.json"
+    rules.write_text('{"rules": [{"replace": "x"}]}', encoding="utf-8")
+    db = (tmp_path / "kscdesk.sqlite3").read_bytes()
+    code = main(
+        [
+            "plan",
+            "derive",
+            city_parent,
+            "--office",
+            "Phường Trần Phú",
+            "--rules",
+            str(rules),
+            "--data-dir",
+            str(tmp_path),
+        ]
+    )
+    assert code == 1
+    assert "quy_tac.json" in capsys.readouterr().err
+    assert (tmp_path / "kscdesk.sqlite3").read_bytes() == db
+
+
+def test_update_of_a_parent_plan_is_refused(
+    city_parent: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code = main(
+        [
+            "plan",
+            "update",
+            city_parent,
+            "--parent",
+            city_parent,
+            "--dry-run",
+            "--data-dir",
+            str(tmp_path),
+        ]
+    )
+    assert code == 1
+    assert "kế hoạch của đơn vị" in capsys.readouterr().err
