@@ -239,10 +239,10 @@ def check_document_lines(lines: Sequence[str], year: int, ctx: CheckContext) -> 
             findings.extend(_leftovers(line, "document", ctx, where))
             findings.extend(_years(line, "document", year, where))
         findings.extend(_spelling(line, "document", ctx.confusions, where))
-    return [replace_task(f) for f in findings]
+    return [_line_in_message(f) for f in findings]
 
 
-def replace_task(finding: Finding) -> Finding:
+def _line_in_message(finding: Finding) -> Finding:
     # Document lines have no task number: the line is said in the message instead.
     if finding.task.startswith("dòng "):
         return Finding(

@@ -147,13 +147,16 @@ def _in_citation(text: str, start: int, end: int) -> bool:
     )
 
 
+_COMMON_FIRST_WORDS = ("Các ", "Những ", "Cơ quan ")
+
+
 def _keep_case(found: str, replacement: str) -> str:
+    """A capital first letter stays a capital; a rule written at a sentence start ("Các ban,
+    ngành") is lowered in mid-sentence, but a unit's proper name ("Văn phòng – Thống kê") not."""
     if found[:1].isupper() and replacement[:1].islower():
         return replacement[:1].upper() + replacement[1:]
-    if found[:1].islower() and replacement[:1].isupper() and not found.isupper():
-        # "các phòng, ban" in mid-sentence stays lower-case; proper names ("Văn phòng") do not
-        # start lower-case in the rules, so only a rule starting like the match is lowered.
-        return replacement
+    if found[:1].islower() and replacement.startswith(_COMMON_FIRST_WORDS):
+        return replacement[:1].lower() + replacement[1:]
     return replacement
 
 

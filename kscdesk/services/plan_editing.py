@@ -4,16 +4,21 @@ Every edit records the rows it touched before and after (store.plan_edits), so u
 read the database and still work after a restart; the window's QUndoStack only calls these.
 """
 
+import logging
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from kscdesk.domain.model import PlanKind, Section, Task, new_uid
 from kscdesk.domain.plan_numbering import renumber, restarts_per_section
 from kscdesk.domain.text import nfc
-from kscdesk.domain.wording import FIELD_LABELS, WordingChange, apply_changes
+from kscdesk.domain.wording import FIELD_LABELS, WordingChange, apply_changes, with_fields
 from kscdesk.services.errors import ServiceError
+from kscdesk.services.offices import get_officer_name
 from kscdesk.services.workspace import Workspace
-from kscdesk.store import plan_edits, plans
+from kscdesk.store import history, plan_edits, plans
+from kscdesk.store.history import HistoryEntry
+
+log = logging.getLogger(__name__)
 
 EDITABLE_FIELDS = ("content", "output", "lead", "coordinating", "timeframe")
 
@@ -59,7 +64,17 @@ def journaled(
         uid for uid in after.get("tasks", {}) if before["tasks"].get(uid) != after["tasks"][uid]
     ]
     structural = tasks is None or sections is None or not tasks
+    log.info("plan %s: %s (%d tasks changed)", plan_uid, label, len(changed))
     return EditResult(label, tuple(changed), structural, edit_id is not None)
+
+
+def _record_history(ws: Workspace, task_uid: str, field: str, old: str, new: str) -> None:
+    """The change journal of the task (who, when, old → new), beside the undo journal."""
+    if old != new:
+        officer = get_officer_name(ws)
+        history.record_change(
+            ws.db, HistoryEntry("", officer, "task", task_uid, task_uid, field, old, new)
+        )
 
 
 def edit_task_field(ws: Workspace, task_uid: str, field: str, value: str) -> EditResult:
@@ -71,7 +86,8 @@ def edit_task_field(ws: Workspace, task_uid: str, field: str, value: str) -> Edi
 
     def change() -> None:
         task = plans.load_task(ws.db, task_uid)
-        plans.update_task(ws.db, replace(task, **{field: text}))  # type: ignore[arg-type]
+        plans.update_task(ws.db, with_fields(task, {field: text}))
+        _record_history(ws, task_uid, field, getattr(task, field), text)
 
     return journaled(ws, plan_uid, f"Sửa {FIELD_LABELS[field].lower()}", change, ([task_uid], []))
 
@@ -88,6 +104,8 @@ def set_not_applicable(ws: Workspace, task_uid: str, flag: bool, reason: str = "
         plans.update_task(
             ws.db, replace(task, not_applicable=flag, not_applicable_reason=reason if flag else "")
         )
+        old = task.not_applicable_reason if task.not_applicable else ""
+        _record_history(ws, task_uid, "not_applicable", old, reason if flag else "")
 
     label = "Đánh dấu không áp dụng" if flag else "Bỏ đánh dấu không áp dụng"
     return journaled(ws, plan_uid, label, change, ([task_uid], []))

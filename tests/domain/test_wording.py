@@ -120,3 +120,10 @@ def test_the_parent_units_are_listed_once_for_the_crosswalk() -> None:
         "Phòng Văn hóa và Thông tin",
         "Công an thành phố",
     ]
+
+
+def test_a_rule_lowers_a_common_first_word_in_mid_sentence() -> None:
+    rule = WordingRule("Các phòng, ban, đơn vị", "Các ban, ngành")
+    assert apply_rule(rule, "Thủ trưởng các phòng, ban, đơn vị chỉ đạo") == (
+        "Thủ trưởng các ban, ngành chỉ đạo"
+    )

@@ -161,3 +161,18 @@ def test_a_task_not_applicable_is_left_out_of_the_printed_plan(
     texts = {str(cell.value) for row in book.worksheets[0].iter_rows() for cell in row}
     assert "Xây dựng kế hoạch." in texts
     assert task.content not in texts
+
+
+def test_a_field_edit_is_also_written_to_the_tasks_change_journal(
+    ws: Workspace, plan_uid: str
+) -> None:
+    from kscdesk.services.offices import set_officer_name
+    from kscdesk.store import history
+
+    set_officer_name(ws, "Nguyễn Văn A")
+    task = plans.load_plan_content(ws.db, plan_uid).tasks[0]
+    editing.edit_task_field(ws, task.uid, "timeframe", "Quý II")
+    entries = history.list_for_task(ws.db, task.uid)
+    assert [(e.officer, e.entity, e.field, e.old, e.new) for e in entries] == [
+        ("Nguyễn Văn A", "task", "timeframe", "Quý I", "Quý II")
+    ]
