@@ -98,6 +98,7 @@ def cmd_list(args: argparse.Namespace, gui: Any) -> int:
                     "kind": s.kind.value,
                     "level": s.level.value,
                     "tasks": s.task_count,
+                    "version": s.version,
                 }
                 for s in summaries
             ]
@@ -107,7 +108,11 @@ def cmd_list(args: argparse.Namespace, gui: Any) -> int:
         print("Chưa có kế hoạch nào. Nhập bằng lệnh: kscdesk plan import TỆP")
         return 0
     for s in summaries:
-        print(f"{s.uid[:8]}  {s.year}  {s.kind.label:<22} {s.issuer} – {s.task_count} nhiệm vụ")
+        version = f" (bản {s.version})" if s.version > 1 else ""
+        print(
+            f"{s.uid[:8]}  {s.year}  {s.kind.label:<22} {s.issuer}{version} – "
+            f"{s.task_count} nhiệm vụ"
+        )
     return 0
 
 

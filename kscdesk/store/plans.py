@@ -39,6 +39,7 @@ class PlanSummary:
     section_count: int
     indicator_count: int
     created_at: str
+    version: int = 1  # a re-issued parent plan is stored as version 2, 3 …
 
 
 def _optional_nfc(text: str | None) -> str | None:
@@ -187,7 +188,7 @@ def save_plan_content(db: Database, content: PlanContent) -> str:
 def list_plans(db: Database) -> list[PlanSummary]:
     """Every stored plan, newest year first, then most recently saved first."""
     rows = db.query(
-        "SELECT p.uid, p.issuer, p.year, p.title, p.kind, p.level, p.created_at, "
+        "SELECT p.uid, p.issuer, p.year, p.title, p.kind, p.level, p.created_at, p.version, "
         "(SELECT count(*) FROM tasks t WHERE t.plan_uid = p.uid) AS task_count, "
         "(SELECT count(*) FROM sections s WHERE s.plan_uid = p.uid) AS section_count, "
         "(SELECT count(*) FROM indicators i WHERE i.plan_uid = p.uid) AS indicator_count "
@@ -205,6 +206,7 @@ def list_plans(db: Database) -> list[PlanSummary]:
             section_count=row["section_count"],
             indicator_count=row["indicator_count"],
             created_at=row["created_at"],
+            version=row["version"],
         )
         for row in rows
     ]

@@ -35,7 +35,8 @@ COLUMN_WIDTHS = {
 
 def plan_label(summary: PlanSummary) -> str:
     """The combo text: "2023 – Kế hoạch … (Kế hoạch cấp trên)"."""
-    return f"{summary.year} – {summary.title} ({summary.kind.label})"
+    version = f", bản {summary.version}" if summary.version > 1 else ""
+    return f"{summary.year} – {summary.title} ({summary.kind.label}{version})"
 
 
 class PlanPanel(QWidget):

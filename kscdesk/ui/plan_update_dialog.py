@@ -78,7 +78,8 @@ class PlanUpdateDialog(QDialog):
         base = plans.load_plan(self._ws.db, self._plan_uid).derived_from_uid
         for s in plans.list_plans(self._ws.db):
             if s.kind is PlanKind.PARENT and s.uid != base:
-                self.parent_combo.addItem(f"{s.year} – {s.issuer}: {s.title}", s.uid)
+                version = f" (bản {s.version})" if s.version > 1 else ""
+                self.parent_combo.addItem(f"{s.year} – {s.issuer}{version}: {s.title}", s.uid)
         row.addWidget(self.parent_combo, 1)
         compare = QPushButton("So sánh", self)
         compare.setObjectName("compare_button")

@@ -196,6 +196,7 @@ def test_update_dry_run_lists_exactly_the_five_changes_of_a_revision(
     assert isinstance(new, dict)
     listed = run_json(capsys, "plan", "list", "--json", "--data-dir", str(tmp_path))
     assert isinstance(listed, list) and len(listed) == 3  # a new version, not refused
+    assert sorted(p["version"] for p in listed if p["kind"] == "parent") == [1, 2]
     db = (tmp_path / "kscdesk.sqlite3").read_bytes()
     data = run_json(
         capsys,
