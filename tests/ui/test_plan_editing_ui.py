@@ -324,3 +324,25 @@ def test_the_unit_crosswalk_maps_parent_units_to_the_directory(
     mapped = {r.find: r.replacement for r in dialog.rules()}
     assert mapped[finds[other]] == picker.itemText(0)
     assert all(r.fields == ("lead", "coordinating") for r in dialog.rules())
+
+
+def test_a_task_dropped_on_a_new_sections_heading_moves_into_that_section(
+    panel: PlanPanel, demo_workspace: Workspace, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(prompts, "ask_text", lambda *a, **k: "XIV. Nhiệm vụ riêng của phường")
+    qtbot.mouseClick(panel.findChild(QPushButton, "add_section_button"), Qt.MouseButton.LeftButton)
+    model = panel.task_model
+    heading = next(
+        r
+        for r in range(model.rowCount())
+        if not isinstance(model.row_entry(r), TaskRow) and model.row_entry(r).section.code == "XIV"  # type: ignore[union-attr]
+    )
+    row = first_task_row(panel)
+    moving = model.task_at(row)
+    assert moving is not None
+    data = model.mimeData([model.index(row, CONTENT)])
+    model.dropMimeData(data, Qt.DropAction.MoveAction, -1, -1, model.index(heading, CONTENT))
+    qtbot.waitUntil(lambda: plans.load_task(demo_workspace.db, moving.uid).section_code == "XIV")
+    assert plans.load_plan_content(demo_workspace.db, own_uid(demo_workspace)).tasks[-1].uid == (
+        moving.uid
+    )
