@@ -86,6 +86,7 @@ class Plan:
     columns: tuple[str, ...] = ()
     submission_day: int = 17  # day of the period's last month the report is due (DOMAIN §3)
     uid: str = field(default_factory=new_uid)
+    version_of: str | None = None  # a re-issued parent plan: the uid of its first version
 
 
 @dataclass(frozen=True)

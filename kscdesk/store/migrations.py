@@ -223,11 +223,44 @@ def _add_evidence_trash(db: Database) -> None:
     db.executescript(_SCHEMA_EVIDENCE_TRASH)
 
 
+_SCHEMA_TAILORING = """
+ALTER TABLE plans ADD COLUMN version_of TEXT;  -- uid of the first version of a re-issued plan
+CREATE INDEX plans_version_of ON plans (version_of);
+
+CREATE TABLE wording_rules (
+    office_uid TEXT NOT NULL REFERENCES offices (uid) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    find TEXT NOT NULL,
+    replacement TEXT NOT NULL DEFAULT '',
+    fields TEXT NOT NULL DEFAULT '[]',  -- JSON list of task fields the rule applies to
+    PRIMARY KEY (office_uid, position)
+) STRICT;
+
+CREATE TABLE plan_edits (
+    id INTEGER PRIMARY KEY,
+    plan_uid TEXT NOT NULL REFERENCES plans (uid) ON DELETE CASCADE,
+    at TEXT NOT NULL,
+    label TEXT NOT NULL,  -- what the officer did, as the Edit menu names it
+    before TEXT NOT NULL,  -- JSON: {"tasks": {uid: row|null}, "sections": {uid: row|null}}
+    after TEXT NOT NULL,
+    undone INTEGER NOT NULL DEFAULT 0
+) STRICT;
+CREATE INDEX plan_edits_plan ON plan_edits (plan_uid, id);
+"""
+
+
+def _add_tailoring(db: Database) -> None:
+    """Tailoring: versions of re-issued parent plans, wording rules per office, an edit journal
+    of own plans that undo and redo read (also after a restart)."""
+    db.executescript(_SCHEMA_TAILORING)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     _create_schema,
     _add_history,
     _add_progress_standing,
     _add_evidence_trash,
+    _add_tailoring,
 )
 """Migration number N (1-based) is ``MIGRATIONS[N - 1]``; append, never edit or reorder."""
 

@@ -33,7 +33,7 @@ def _plan_panel(workspace: "Workspace", parent: QWidget) -> QWidget:
     from kscdesk.ui.evidence_window import install_evidence_action
     from kscdesk.ui.plan_panel import PlanPanel
 
-    panel = PlanPanel(workspace.db, parent)
+    panel = PlanPanel(workspace.db, parent, workspace=workspace)
     panel.reload_plans()
     install_evidence_action(panel, workspace)
     return panel
