@@ -12,11 +12,10 @@ from typing import cast
 from docx import Document
 from docx.document import Document as DocxDocument
 from docx.enum.section import WD_ORIENT, WD_SECTION
-from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.section import Section as DocxSection
 from docx.shared import Cm, Emu, Length, Mm, Pt
@@ -24,6 +23,7 @@ from docx.styles.style import ParagraphStyle
 from docx.table import Table as DocxTable
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph as DocxParagraph
+from lxml import etree
 
 from kscdesk.formats.atomic_write import write_atomically
 from kscdesk.formats.nd30 import ooxml
@@ -79,25 +79,25 @@ def _add_style(  # noqa: PLR0913 - a paragraph style's own properties
     *,
     bold: bool = False,
     italic: bool = False,
-    align: WD_ALIGN_PARAGRAPH = WD_ALIGN_PARAGRAPH.JUSTIFY,
+    align: str = "justify",
     indent: Length | None = None,
     after: float = 0,
     spacing: float = 1.0,
 ) -> ParagraphStyle:
-    style = doc.styles.add_style(style_id, WD_STYLE_TYPE.PARAGRAPH)
-    style.element.set(qn("w:styleId"), style_id)
-    style.base_style = doc.styles["Normal"]
-    style.font.size = Pt(size)
-    style.font.bold = bold
-    style.font.italic = italic
-    fmt = style.paragraph_format
-    fmt.alignment = align
-    fmt.first_line_indent = indent
-    fmt.space_before = Pt(0)
-    fmt.space_after = Pt(after)
-    fmt.line_spacing = spacing
-    fmt.widow_control = True
-    return cast(ParagraphStyle, style)
+    # Written as XML: python-docx's add_style searches every style for the name each time.
+    jc = {"left": "left", "center": "center", "right": "right", "justify": "both"}[align]
+    indent_xml = f'<w:ind w:firstLine="{int(indent.twips)}"/>' if indent else ""
+    xml = (
+        f'<w:style {nsdecls("w")} w:type="paragraph" w:customStyle="1" w:styleId="{style_id}">'
+        f'<w:name w:val="{style_id}"/><w:basedOn w:val="Normal"/><w:qFormat/>'
+        f'<w:pPr><w:widowControl/><w:spacing w:before="0" w:after="{int(after * 20)}" '
+        f'w:line="{round(spacing * 240)}" w:lineRule="auto"/>{indent_xml}<w:jc w:val="{jc}"/>'
+        f"</w:pPr><w:rPr>{'<w:b/>' if bold else ''}{'<w:i/>' if italic else ''}"
+        f'<w:sz w:val="{round(size * 2)}"/><w:szCs w:val="{round(size * 2)}"/></w:rPr></w:style>'
+    )
+    element = parse_xml(xml)
+    doc.styles.element.append(element)
+    return cast(ParagraphStyle, doc.styles[style_id])
 
 
 def _prepare_styles(doc: DocxDocument, spec: DocumentSpec) -> None:
@@ -113,10 +113,10 @@ def _prepare_styles(doc: DocxDocument, spec: DocumentSpec) -> None:
     _add_style(doc, "KscHeading2", size, bold=True, indent=FIRST_LINE_INDENT, after=6)
     _add_style(doc, "KscHeading3", size, bold=True, italic=True, indent=FIRST_LINE_INDENT, after=6)
     _add_style(doc, "KscNote", size, italic=True, indent=FIRST_LINE_INDENT, after=6)
-    _add_style(doc, "KscCentered", size, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, after=6)
-    _add_style(doc, TABLE_STYLE_ID, 12, align=WD_ALIGN_PARAGRAPH.LEFT)
-    _add_style(doc, TABLE_HEADER_STYLE_ID, 12, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
-    rule = _add_style(doc, RULE_STYLE_ID, 2, align=WD_ALIGN_PARAGRAPH.CENTER)
+    _add_style(doc, "KscCentered", size, bold=True, align="center", after=6)
+    _add_style(doc, TABLE_STYLE_ID, 12, align="left")
+    _add_style(doc, TABLE_HEADER_STYLE_ID, 12, bold=True, align="center")
+    rule = _add_style(doc, RULE_STYLE_ID, 2, align="center")
     rule.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
     rule.paragraph_format.line_spacing = Pt(2)
 
@@ -217,19 +217,43 @@ def _add_title(doc: DocxDocument, spec: DocumentSpec) -> None:
     _line(doc, "", size, after=6)
 
 
-def _add_paragraph(doc: DocxDocument, block: Paragraph) -> None:
-    style = doc.styles[_STYLE_IDS[block.role]] if block.role is not Role.BODY else None
-    paragraph = doc.add_paragraph(style=style or doc.styles["KscBody"])
+def _styled_p(style_id: str) -> BaseOxmlElement:
+    """A bare <w:p> with its style set by id (python-docx's style lookup by object is slow)."""
+    p = OxmlElement("w:p")
+    p_pr = etree.SubElement(p, qn("w:pPr"))
+    etree.SubElement(p_pr, qn("w:pStyle")).set(qn("w:val"), style_id)
+    return p
+
+
+def _add_run(p: BaseOxmlElement, text: str, *, bold: bool = False, italic: bool = False) -> None:
+    r = etree.SubElement(p, qn("w:r"))
+    if bold or italic:
+        r_pr = etree.SubElement(r, qn("w:rPr"))
+        if bold:
+            etree.SubElement(r_pr, qn("w:b"))
+        if italic:
+            etree.SubElement(r_pr, qn("w:i"))
+    if "\n" in text or "\t" in text:
+        r.text = text  # python-docx's CT_R.text setter turns "\n" and "\t" into breaks and tabs
+        return
+    t = etree.SubElement(r, qn("w:t"))
+    t.text = text
+    if text != text.strip():
+        t.set(qn("xml:space"), "preserve")
+
+
+def _add_paragraph(body: BaseOxmlElement, block: Paragraph) -> None:
+    p = _styled_p(_STYLE_IDS[block.role])
     if block.runs:
         for piece in block.runs:
-            run = paragraph.add_run(piece.text)
-            if piece.bold:
-                run.font.bold = True
-            if piece.italic:
-                run.font.italic = True
-        return
-    text = block.text.upper() if block.role is Role.HEADING_1 else block.text
-    paragraph.add_run(text)
+            _add_run(p, piece.text, bold=piece.bold, italic=piece.italic)
+    else:
+        _add_run(p, block.text.upper() if block.role is Role.HEADING_1 else block.text)
+    section = body.find(qn("w:sectPr"))
+    if section is not None:
+        section.addprevious(p)
+    else:
+        body.append(p)
 
 
 def _cell_spec(cell: CellLike) -> Cell:
@@ -238,25 +262,17 @@ def _cell_spec(cell: CellLike) -> Cell:
 
 def _fill_cell(tc: BaseOxmlElement, cell: Cell, style_id: str) -> None:
     """Set a cell's text straight in the XML (python-docx's cell API is the slow part)."""
-    p = tc.find(qn("w:p"))
-    p_pr = p.get_or_add_pPr()
-    p_pr.get_or_add_pStyle().set(qn("w:val"), style_id)
-    if cell.align != "left" or style_id == TABLE_HEADER_STYLE_ID:
-        jc = OxmlElement("w:jc")
-        jc.set(qn("w:val"), "both" if cell.align == "justify" else cell.align)
-        if style_id == TABLE_HEADER_STYLE_ID and cell.align == "left":
-            jc.set(qn("w:val"), "center")
-        p_pr.append(jc)
-    if not cell.text:
-        return
-    r = p.add_r()
-    if cell.bold or cell.italic:
-        r_pr = r.get_or_add_rPr()
-        if cell.bold:
-            r_pr.append(OxmlElement("w:b"))
-        if cell.italic:
-            r_pr.append(OxmlElement("w:i"))
-    r.text = cell.text
+    old = tc.find(qn("w:p"))
+    p = _styled_p(style_id)
+    align = cell.align
+    if style_id == TABLE_HEADER_STYLE_ID and align == "left":
+        align = "center"
+    if align != "left":
+        jc = etree.SubElement(p[0], qn("w:jc"))
+        jc.set(qn("w:val"), "both" if align == "justify" else align)
+    if cell.text:
+        _add_run(p, cell.text, bold=cell.bold, italic=cell.italic)
+    tc.replace(old, p)
 
 
 def _add_table(doc: DocxDocument, block: Table, text_width: Length) -> None:
@@ -299,8 +315,13 @@ def _add_table(doc: DocxDocument, block: Table, text_width: Length) -> None:
             if span_c > 1 or span_r > 1:
                 merges.append((r, c, r + span_r - 1, c + span_c - 1))
             c += span_c
-    for r0, c0, r1, c1 in merges:
-        table.cell(r0, c0).merge(table.cell(r1, c1))
+    # Right to left: a horizontal merge removes cells from its row, shifting those after it.
+    for r0, c0, r1, c1 in sorted(merges, key=lambda m: -m[1]):
+        if r0 == r1:
+            ooxml.span_columns(trs[r0], c0, c1)
+            continue
+        first = _Cell(trs[r0].tc_lst[c0], table)
+        first.merge(_Cell(trs[r1].tc_lst[c1], table))
 
 
 def _add_blocks(doc: DocxDocument, blocks: tuple[Block, ...], text_width: Length) -> None:
@@ -309,7 +330,7 @@ def _add_blocks(doc: DocxDocument, blocks: tuple[Block, ...], text_width: Length
             _add_table(doc, block, text_width)
             _line(doc, "", 6)
         else:
-            _add_paragraph(doc, block)
+            _add_paragraph(doc.element.body, block)
 
 
 def _add_closing(doc: DocxDocument, spec: DocumentSpec, closing: Closing) -> None:
