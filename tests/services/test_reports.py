@@ -173,3 +173,25 @@ def test_the_banner_warns_of_a_report_due_within_days(ws: Workspace) -> None:
     assert "17/03/2023 (còn 3 ngày)" in (reports.deadline_banner(ws, date(2023, 3, 14)) or "")
     assert "chưa lập" in (reports.deadline_banner(ws, date(2023, 3, 14)) or "")
     assert reports.deadline_banner(ws, date(2023, 2, 1)) is None
+
+
+@pytest.mark.parametrize("period", ["2023-H1", "2023-9M", "2023-Y"])
+def test_cumulative_periods_build_from_the_quarters_records(
+    ws: Workspace, tmp_path: Path, period: str
+) -> None:
+    files = reports.build_report(ws, period, tmp_path)
+    assert "Nhiệm vụ 1a (" in _section(files.docx, "II. ", "III. ")  # done in Q1: still reported
+    assert reports.prepare_report(ws, period).data.period.key == period
+
+
+def test_a_later_quarter_reports_the_tasks_due_in_it(ws: Workspace, tmp_path: Path) -> None:
+    files = reports.build_report(ws, "2023-Q4", tmp_path)
+    weak = _section(files.docx, "2. Tồn tại", "IV. ")
+    assert "1b" in weak and "Nhiệm vụ 1a (" not in _text(files.docx)
+
+
+def test_a_folder_without_plans_gets_a_clear_message(tmp_path: Path) -> None:
+    with Workspace.open(tmp_path / "empty") as empty:
+        with pytest.raises(ServiceError, match="Chưa có kế hoạch"):
+            reports.build_report(empty, PERIOD, tmp_path / "out")
+        assert reports.deadline_banner(empty, date(2023, 3, 14)) is None

@@ -92,3 +92,18 @@ def test_building_writes_the_files_and_lists_them_for_rebuilding(
 def test_the_page_fits_the_smallest_window(panel: ReportsPanel) -> None:
     hint = panel.minimumSizeHint()
     assert hint.width() <= MAX_SIZE[0] - 180 and hint.height() <= MAX_SIZE[1] - 60
+
+
+def test_without_a_plan_the_pages_say_what_to_do(
+    qtbot: QtBot, empty_workspace: Workspace, vietnamese_app: QApplication
+) -> None:
+    from kscdesk.ui.indicators_panel import IndicatorsPanel
+
+    report_page = ReportsPanel(empty_workspace, today=date(2025, 3, 14))
+    indicator_page = IndicatorsPanel(empty_workspace, today=date(2025, 3, 14))
+    qtbot.addWidget(report_page)
+    qtbot.addWidget(indicator_page)
+    assert report_page.status_label.text().startswith("Chưa có kế hoạch")
+    assert not report_page.banner.text()
+    assert indicator_page.model.rowCount() == 0
+    assert "Thêm chỉ tiêu" in indicator_page.derivation_label.text()
