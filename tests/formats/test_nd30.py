@@ -22,6 +22,7 @@ from kscdesk.formats.nd30 import (
     Header,
     Paragraph,
     Role,
+    Run,
     Table,
     recipient_lines,
     save_document,
@@ -258,3 +259,44 @@ def test_a_file_open_in_word_is_refused_and_left_as_it_was(
         save_document(_spec(), target)
     assert target.read_bytes() == b"old report"
     assert [p.name for p in tmp_path.iterdir()] == ["bao-cao.docx"]
+
+
+def test_a_decision_with_its_plan_as_a_landscape_annex_uses_the_same_builder(
+    tmp_path: Path,
+) -> None:
+    # The shape issue 6 (decision issuing the plan) and issue 9 (consolidated summary) build on.
+    spec = DocumentSpec(
+        header=Header(("ỦY BAN NHÂN DÂN", "PHƯỜNG TRẦN PHÚ"), "QĐ-UBND", "Trần Phú", 2025, 2),
+        kind="QUYẾT ĐỊNH",
+        summary=("Ban hành Kế hoạch hoạt động kiểm soát thủ tục hành chính năm 2025",),
+        blocks=(
+            Paragraph("CHỦ TỊCH ỦY BAN NHÂN DÂN PHƯỜNG TRẦN PHÚ", Role.CENTERED),
+            Paragraph("Căn cứ Nghị định số 63/2010/NĐ-CP …;", Role.NOTE),
+            Paragraph("QUYẾT ĐỊNH:", Role.CENTERED),
+            Paragraph(runs=(Run("Điều 1.", bold=True), Run(" Ban hành kèm theo Quyết định này …"))),
+        ),
+        closing=Closing(recipient_lines(["Như Điều 3"]), authority="", title="Chủ tịch"),
+        appendices=(
+            Appendix(
+                "Hoạt động kiểm soát thủ tục hành chính năm 2025",
+                "(Ban hành kèm theo Quyết định số      /QĐ-UBND ngày      tháng 02 năm 2025)",
+                (
+                    Table(
+                        (1, 6, 3, 3, 2),
+                        header_rows=(("STT", "Nội dung", "Kết quả", "Chủ trì", "Thời gian"),),
+                    ),
+                ),
+                label="KẾ HOẠCH",
+            ),
+        ),
+    )
+    path = save_document(spec, tmp_path / "quyet-dinh.docx")
+    doc = Document(str(path))
+    texts = [p.text for p in doc.paragraphs]
+    assert "QUYẾT ĐỊNH" in texts and "QUYẾT ĐỊNH:" in texts
+    article = next(p for p in doc.paragraphs if p.text.startswith("Điều 1."))
+    assert article.runs[0].font.bold and not article.runs[1].font.bold
+    signer = [p.text for p in doc.tables[1].rows[0].cells[1].paragraphs if p.text]
+    assert signer == ["CHỦ TỊCH"]
+    assert doc.sections[1].orientation == WD_ORIENT.LANDSCAPE and "KẾ HOẠCH" in texts
+    assert doc.tables[0].rows[0].cells[0].paragraphs[-1].text == "Số:      /QĐ-UBND"

@@ -227,7 +227,8 @@ def _add_closing(doc: DocxDocument, spec: DocumentSpec, closing: Closing) -> Non
     for recipient in closing.recipients:
         _line(left, recipient, 11, align=WD_ALIGN_PARAGRAPH.LEFT)
     size = spec.body_size
-    _line(right, closing.authority.upper(), size, bold=True)
+    if closing.authority:  # a chairman signing in his own name has no "TM."/"KT." line
+        _line(right, closing.authority.upper(), size, bold=True)
     _line(right, closing.title.upper(), size, bold=True)
     for _ in range(SIGN_SPACE_LINES):
         _line(right, "", size)
