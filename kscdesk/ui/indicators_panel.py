@@ -9,6 +9,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -119,8 +120,8 @@ class IndicatorsPanel(QWidget):
         self.setObjectName("indicators_panel")
         self.workspace = workspace
         self.model = IndicatorTableModel(self)
+        self._loaded = False
         self._build(today or date.today())
-        self.reload()
 
     # --- layout -----------------------------------------------------------------------------
 
@@ -210,6 +211,13 @@ class IndicatorsPanel(QWidget):
         mode = indicators.get_increase_mode(self.workspace)
         self.mode_combo.setCurrentIndex(self.mode_combo.findData(mode.value))
 
+    def showEvent(self, event: QShowEvent) -> None:
+        """Draft on first show, not at start-up: the window opens without waiting for it."""
+        if not self._loaded:
+            self._loaded = True
+            self.reload()
+        super().showEvent(event)
+
     # --- behaviour --------------------------------------------------------------------------
 
     def period_key(self) -> str | None:
@@ -221,6 +229,8 @@ class IndicatorsPanel(QWidget):
         return self.model.figures[row] if 0 <= row < len(self.model.figures) else None
 
     def reload(self) -> None:
+        if not self._loaded:
+            return
         key = self.period_key()
         chosen = self.selected()
         number = chosen.indicator.number if chosen else None

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -91,9 +92,9 @@ class ReportsPanel(QWidget):
         self.preview: reports.ReportPreview | None = None
         self.last_folder: Path | None = None
         self._tasks: list[BackgroundTask] = []
+        self._loaded = False
         self._build()
         self._fill_periods()
-        self.reload()
 
     def _build(self) -> None:
         self.banner = named(QLabel(), "deadline_banner", wordWrap=True)
@@ -151,6 +152,13 @@ class ReportsPanel(QWidget):
         current = current_reporting_period(self.today, plan.submission_day)
         self.period_combo.setCurrentIndex(max(self.period_combo.findData(current.key), 0))
 
+    def showEvent(self, event: QShowEvent) -> None:
+        """Draft on first show, not at start-up: the window opens without waiting for it."""
+        if not self._loaded:
+            self._loaded = True
+            self.reload()
+        super().showEvent(event)
+
     def period_key(self) -> str | None:
         key = self.period_combo.currentData()
         return str(key) if key else None
@@ -160,6 +168,8 @@ class ReportsPanel(QWidget):
         return str(key) if key else None
 
     def reload(self) -> None:
+        if not self._loaded:  # filling the period list before the first show
+            return
         banner = reports.deadline_banner(self.workspace, self.today)
         self.banner.setText(banner or "")
         self.banner.setVisible(bool(banner))

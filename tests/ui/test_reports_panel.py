@@ -103,6 +103,8 @@ def test_without_a_plan_the_pages_say_what_to_do(
     indicator_page = IndicatorsPanel(empty_workspace, today=date(2025, 3, 14))
     qtbot.addWidget(report_page)
     qtbot.addWidget(indicator_page)
+    report_page.show()
+    indicator_page.show()
     assert report_page.status_label.text().startswith("Chưa có kế hoạch")
     assert not report_page.banner.text()
     assert indicator_page.model.rowCount() == 0
