@@ -121,11 +121,12 @@ class IndicatorsPanel(QWidget):
         self.workspace = workspace
         self.model = IndicatorTableModel(self)
         self._loaded = False
-        self._build(today or date.today())
+        self._today = today or date.today()
+        self._build()
 
     # --- layout -----------------------------------------------------------------------------
 
-    def _build(self, today: date) -> None:
+    def _build(self) -> None:
         top = QHBoxLayout()
         self.period_combo = named(QComboBox(), "period_combo")
         self.mode_combo = named(QComboBox(), "increase_mode_combo")
@@ -152,7 +153,6 @@ class IndicatorsPanel(QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.derivation_label)
         layout.addLayout(bottom)
-        self._fill_periods(today)
         self.period_combo.currentIndexChanged.connect(self.reload)
         self.mode_combo.currentIndexChanged.connect(self._mode_changed)
         self.table.selectionModel().currentRowChanged.connect(self._show_selected)
@@ -209,11 +209,14 @@ class IndicatorsPanel(QWidget):
         found = self.period_combo.findData(current.key)
         self.period_combo.setCurrentIndex(max(found, 0))
         mode = indicators.get_increase_mode(self.workspace)
+        self.mode_combo.blockSignals(True)  # showing the setting is not changing it
         self.mode_combo.setCurrentIndex(self.mode_combo.findData(mode.value))
+        self.mode_combo.blockSignals(False)
 
     def showEvent(self, event: QShowEvent) -> None:
         """Draft on first show, not at start-up: the window opens without waiting for it."""
         if not self._loaded:
+            self._fill_periods(self._today)
             self._loaded = True
             self.reload()
         super().showEvent(event)

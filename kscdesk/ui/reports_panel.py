@@ -94,7 +94,6 @@ class ReportsPanel(QWidget):
         self._tasks: list[BackgroundTask] = []
         self._loaded = False
         self._build()
-        self._fill_periods()
 
     def _build(self) -> None:
         self.banner = named(QLabel(), "deadline_banner", wordWrap=True)
@@ -155,6 +154,7 @@ class ReportsPanel(QWidget):
     def showEvent(self, event: QShowEvent) -> None:
         """Draft on first show, not at start-up: the window opens without waiting for it."""
         if not self._loaded:
+            self._fill_periods()
             self._loaded = True
             self.reload()
         super().showEvent(event)
