@@ -9,15 +9,15 @@ interpreter reads. When the progress vocabulary gains recorded states and derive
 
 from datetime import date
 
-from kscdesk.domain.model import Evidence, Plan, Progress, ProgressStatus, Task
+from kscdesk.domain.model import Plan, Progress, ProgressStatus, Task
 from kscdesk.domain.period import Period, PeriodKind, quarter_period
-from kscdesk.domain.report_input import EvidenceRef, ReportIndicator, ReportInput, ReportTask
+from kscdesk.domain.report_input import ReportIndicator, ReportInput, ReportTask
 from kscdesk.domain.text import search_key
 from kscdesk.domain.timeframe import Timeframe, expected_in, parse_timeframe
 from kscdesk.services.indicators import list_figures
 from kscdesk.services.offices import get_profile
 from kscdesk.services.workspace import Workspace
-from kscdesk.store import plans, progress
+from kscdesk.store import plans, progress, reports
 
 
 def next_period(period: Period) -> Period:
@@ -54,24 +54,13 @@ def _standing(record: Progress | None, dues: tuple[date, ...], as_of: date) -> s
     return "done_on_time"
 
 
-def _evidence_ref(item: Evidence) -> EvidenceRef:
-    return EvidenceRef(
-        uid=item.uid,
-        type_label=item.doc_type.label,
-        number_symbol=item.number_symbol,
-        issued_on=item.issued_on,
-        issuer=item.issuer,
-        summary=item.summary,
-    )
-
-
 def report_tasks_from_store(
     ws: Workspace, plan: Plan, tasks: list[Task], period: Period
 ) -> tuple[ReportTask, ...]:
     """The report's view of every applicable task of the plan in the period (the adapter)."""
     keys = [period.key] + [quarter_period(period.year, q).key for q in range(1, 5)]
     records = {key: progress.list_progress(ws.db, plan.uid, key) for key in dict.fromkeys(keys)}
-    evidence = progress.list_evidence_for_plan(ws.db, plan.uid)
+    evidence = reports.list_evidence_refs(ws.db, plan.uid)
     following = next_period(period)
     last_day = period.deadline(plan.submission_day)
     result = []
@@ -82,7 +71,7 @@ def report_tasks_from_store(
         dues = tuple(checkpoint.due for checkpoint in timeframe.checkpoints)
         record = _progress_in(records, period, task.uid)
         cited = tuple(
-            _evidence_ref(item)
+            item
             for item in evidence.get(task.uid, [])
             if item.issued_on is None or period.start <= item.issued_on <= last_day
         )
