@@ -11,6 +11,7 @@ from kscdesk import paths
 from kscdesk.domain.model import (
     Evidence,
     EvidenceType,
+    IndicatorValue,
     Level,
     Office,
     PlanContent,
@@ -23,7 +24,7 @@ from kscdesk.domain.tailoring import derive_own_plan
 from kscdesk.formats.plan_json import content_from_json
 from kscdesk.services.errors import ServiceError
 from kscdesk.services.workspace import Workspace
-from kscdesk.store import offices, plans, progress
+from kscdesk.store import indicators, offices, plans, progress
 
 log = logging.getLogger(__name__)
 
@@ -69,6 +70,7 @@ def load_demo(ws: Workspace) -> DemoResult:
     )
     own = derive_own_plan(parent, office)
     by_label = {task.label: task.uid for task in own.tasks}
+    by_number = {indicator.number: indicator.uid for indicator in own.indicators}
 
     with ws.db.atomic():
         offices.save_office(ws.db, parent_office)
@@ -102,6 +104,16 @@ def load_demo(ws: Workspace) -> DemoResult:
                     issuer=item["issuer"],
                     summary=item["summary"],
                     task_uids=tuple(by_label[label] for label in item["tasks"]),
+                ),
+            )
+        for item in commune.get("indicator_values", []):
+            indicators.save_indicator_value(
+                ws.db,
+                IndicatorValue(
+                    indicator_uid=by_number[item["indicator"]],
+                    period_key=item["period"],
+                    numerator=item["numerator"],
+                    denominator=item["denominator"],
                 ),
             )
     log.info("demo data loaded into %s", ws.folder)

@@ -96,3 +96,52 @@ def list_indicator_values(
         )
         for row in rows
     }
+
+
+def update_indicator(db: Database, plan_uid: str, indicator: Indicator) -> None:
+    """Insert or update an indicator of a plan (the officer edits the catalogue)."""
+    with db.atomic():
+        if db.execute("SELECT 1 FROM plans WHERE uid = ?", [plan_uid]).fetchone() is None:
+            raise RecordNotFound("kế hoạch", plan_uid)
+        row = indicator_row(plan_uid, indicator)
+        columns = ", ".join(row)
+        marks = ", ".join("?" for _ in row)
+        updates = ", ".join(f"{name} = excluded.{name}" for name in row if name != "uid")
+        db.execute(
+            f"INSERT INTO indicators ({columns}) VALUES ({marks}) "
+            f"ON CONFLICT (uid) DO UPDATE SET {updates}",
+            list(row.values()),
+        )
+
+
+def delete_indicator(db: Database, indicator_uid: str) -> None:
+    """Delete an indicator and its counts; RecordNotFound when it is not stored."""
+    with db.atomic():
+        cursor = db.execute("DELETE FROM indicators WHERE uid = ?", [indicator_uid])
+        if cursor.rowcount == 0:
+            raise RecordNotFound("chỉ tiêu", indicator_uid)
+
+
+def list_values_for_periods(
+    db: Database, plan_uid: str, period_keys: list[str]
+) -> dict[tuple[str, str], IndicatorValue]:
+    """Counts of the plan's indicators for several periods, keyed by (indicator uid, period)."""
+    if not period_keys:
+        return {}
+    marks = ", ".join("?" for _ in period_keys)
+    rows = db.query(
+        "SELECT v.* FROM indicator_values v JOIN indicators i ON i.uid = v.indicator_uid "
+        f"WHERE i.plan_uid = ? AND v.period_key IN ({marks})",
+        [plan_uid, *period_keys],
+    )
+    return {
+        (row["indicator_uid"], row["period_key"]): IndicatorValue(
+            indicator_uid=row["indicator_uid"],
+            period_key=row["period_key"],
+            numerator=row["numerator"],
+            denominator=row["denominator"],
+            note=row["note"],
+            uid=row["uid"],
+        )
+        for row in rows
+    }

@@ -255,12 +255,41 @@ def _add_tailoring(db: Database) -> None:
     db.executescript(_SCHEMA_TAILORING)
 
 
+_SCHEMA_REPORTS = """
+CREATE TABLE report_texts (
+    plan_uid TEXT NOT NULL REFERENCES plans (uid) ON DELETE CASCADE,
+    period_key TEXT NOT NULL,
+    part TEXT NOT NULL,  -- a key of kscdesk.domain.report_draft.PARTS
+    draft TEXT NOT NULL,  -- the drafted text the officer edited from
+    text TEXT NOT NULL,  -- the officer's text
+    updated_at TEXT NOT NULL,
+    PRIMARY KEY (plan_uid, period_key, part)
+) STRICT;
+
+CREATE TABLE report_builds (
+    uid TEXT PRIMARY KEY,
+    plan_uid TEXT NOT NULL REFERENCES plans (uid) ON DELETE CASCADE,
+    period_key TEXT NOT NULL,
+    built_at TEXT NOT NULL,
+    docx_path TEXT NOT NULL,
+    xlsx_path TEXT NOT NULL
+) STRICT;
+CREATE INDEX report_builds_plan ON report_builds (plan_uid, period_key, built_at);
+"""
+
+
+def _add_reports(db: Database) -> None:
+    """Version 3: the officer's report texts per period and the list of reports built."""
+    db.executescript(_SCHEMA_REPORTS)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     _create_schema,
     _add_history,
     _add_progress_standing,
     _add_evidence_trash,
     _add_tailoring,
+    _add_reports,
 )
 """Migration number N (1-based) is ``MIGRATIONS[N - 1]``; append, never edit or reorder."""
 

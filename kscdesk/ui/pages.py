@@ -76,12 +76,24 @@ def _progress_panel(workspace: "Workspace", parent: QWidget) -> QWidget:
     return panel
 
 
+def _indicators_panel(workspace: "Workspace", parent: QWidget) -> QWidget:
+    from kscdesk.ui.indicators_panel import IndicatorsPanel
+
+    return IndicatorsPanel(workspace, parent)
+
+
+def _reports_panel(workspace: "Workspace", parent: QWidget) -> QWidget:
+    from kscdesk.ui.reports_panel import ReportsPanel
+
+    return ReportsPanel(workspace, parent)
+
+
 PAGES: tuple[Page, ...] = (
     Page("todo_panel", "Việc cần làm", placeholder_panel.loading_panel, _todo_page),
     Page("plan_panel", "Kế hoạch", placeholder_panel.loading_panel, _plan_panel),
     Page("progress_panel", "Tiến độ", placeholder_panel.loading_panel, _progress_panel),
-    Page("indicators_panel", "Chỉ tiêu", placeholder_panel.indicators_panel),
-    Page("reports_panel", "Báo cáo", placeholder_panel.reports_panel),
+    Page("indicators_panel", "Chỉ tiêu", placeholder_panel.indicators_panel, _indicators_panel),
+    Page("reports_panel", "Báo cáo", placeholder_panel.reports_panel, _reports_panel),
     Page("exchange_panel", "Trao đổi", placeholder_panel.exchange_panel),
     Page("settings_panel", "Cài đặt", placeholder_panel.loading_panel, _settings_page),
 )

@@ -101,8 +101,8 @@ def test_filters_by_search_without_tones_status_section_and_unit(
     assert "6" in numbers and "1a" not in numbers
     panel.search_edit.clear()
     panel.status_combo.setCurrentIndex(panel.status_combo.findData("done_early"))
-    assert panel.proxy.rowCount() == 4
-    assert panel.count_label.text() == "4/35 nhiệm vụ"
+    assert panel.proxy.rowCount() == 6  # the demo's Q1 completions, all before their deadline
+    assert panel.count_label.text() == "6/35 nhiệm vụ"
     panel.status_combo.setCurrentIndex(0)
     panel.section_combo.setCurrentIndex(panel.section_combo.findData("XIII"))
     assert {panel.proxy.index(r, 0).data() for r in range(panel.proxy.rowCount())} == {"33", "34"}
@@ -150,9 +150,9 @@ def test_clicking_a_period_bar_shows_that_periods_list(qtbot: QtBot, panel: Prog
 def test_the_dashboard_counts_stand_beside_the_charts(panel: ProgressPanel) -> None:
     panel.tabs.setCurrentIndex(1)
     text = panel.dashboard.section_counts.text()
-    assert "Hoàn thành: 4" in text
-    assert "Q1: 4/" in panel.dashboard.period_counts.text()
-    assert "Xong trước hạn: 4" in panel.dashboard.timeliness_counts.text()
+    assert "Hoàn thành: 6" in text
+    assert "Q1: 6/" in panel.dashboard.period_counts.text()
+    assert "Xong trước hạn: 6" in panel.dashboard.timeliness_counts.text()
 
 
 def test_history_survives_closing_and_reopening_the_data_folder(
