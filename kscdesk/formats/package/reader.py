@@ -49,6 +49,7 @@ class Package:
     manifest: Manifest
     data: Any
     content_hash: str  # SHA-256 of manifest.json: it names every member by hash
+    data_text: str = ""  # data.json as sent, kept as history
 
     @property
     def attachment_hashes(self) -> list[str]:
@@ -98,7 +99,8 @@ def _read(path: Path, archive: zipfile.ZipFile, kinds: tuple[PackageKind, ...] |
     if hashlib.sha256(payload).hexdigest() != manifest.members[DATA_NAME]:
         raise TamperedPackage(path, "mã băm của data.json không khớp.")
     data = _json(path, payload, "dữ liệu")
-    return Package(path, manifest, data, hashlib.sha256(manifest_bytes).hexdigest())
+    content_hash = hashlib.sha256(manifest_bytes).hexdigest()
+    return Package(path, manifest, data, content_hash, payload.decode("utf-8"))
 
 
 def _check_directory(path: Path, infos: list[zipfile.ZipInfo]) -> dict[str, zipfile.ZipInfo]:
