@@ -138,6 +138,8 @@ def _import_one(ws: Workspace, path: Path, options: ImportOptions) -> ImportItem
 def _apply(ws: Workspace, package: Package, options: ImportOptions) -> tuple[Outcome, str]:
     manifest = package.manifest
     known = exchange.find_package(ws.db, manifest.package_id)
+    if known is not None and known.direction == "out":
+        raise ServiceError("đây là gói do chính đơn vị này tạo và gửi đi, không nhập lại.")
     if known is not None:
         if known.content_hash == package.content_hash:
             return Outcome.ALREADY, "Gói này đã được nhận trước đây."
