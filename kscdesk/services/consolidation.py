@@ -158,3 +158,22 @@ def consolidation_json(result: ConsolidationResult) -> dict[str, Any]:
         ],
         "files": [str(path) for path in result.files],
     }
+
+
+@dataclass(frozen=True)
+class LedgerMatrix:
+    """Communes × the quarters of a year, for the ledger view."""
+
+    periods: list[Period]
+    offices: list[Office]
+    cells: dict[tuple[str, str], LedgerRow]  # (office uid, period key) → its ledger row
+
+
+def ledger_matrix(ws: Workspace, year: int, today: date | None = None) -> LedgerMatrix:
+    office = _parent_office(ws)
+    periods = [parse_period_key(f"{year}-Q{n}") for n in range(1, 5)]
+    cells = {}
+    for period in periods:
+        for row in ledger_rows(ws, office.uid, period, today or date.today()):
+            cells[(row.office_uid, period.key)] = row
+    return LedgerMatrix(periods, communes(ws, office.uid), cells)

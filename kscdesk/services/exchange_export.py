@@ -56,7 +56,7 @@ class ExportResult:
 def size_text(size: int) -> str:
     if size >= 1024 * 1024:
         return f"{size / 1024 / 1024:.1f} MB".replace(".", ",")
-    return f"{max(1, round(size / 1024))} KB"
+    return f"{round(size / 1024) if size == 0 else max(1, round(size / 1024))} KB"
 
 
 def period_of(key: str) -> str:

@@ -370,3 +370,39 @@ def receipt_decisions(db: Database, period_key: str) -> dict[str, str]:
         [period_key],
     )
     return {row["office_uid"]: row["decision"] for row in rows}
+
+
+@dataclass(frozen=True)
+class ReceivedReceipt:
+    package_id: str
+    period_key: str
+    decision: str
+    comment: str
+    created_at: str
+    task_comments: tuple[tuple[str, str], ...]  # (task number, comment)
+
+
+def list_received_receipts(db: Database) -> list[ReceivedReceipt]:
+    """Receipts the parent sent back to this commune, newest first, with comments per task."""
+    result = []
+    for row in db.query(
+        "SELECT * FROM receipts WHERE direction = 'in' ORDER BY created_at DESC, rowid DESC"
+    ):
+        comments = tuple(
+            (c["number"], c["comment"])
+            for c in db.query(
+                "SELECT number, comment FROM receipt_comments WHERE package_id = ? ORDER BY rowid",
+                [row["package_id"]],
+            )
+        )
+        result.append(
+            ReceivedReceipt(
+                row["package_id"],
+                row["period_key"],
+                row["decision"],
+                row["comment"],
+                row["created_at"],
+                comments,
+            )
+        )
+    return result

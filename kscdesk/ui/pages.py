@@ -37,10 +37,16 @@ def _plan_panel(workspace: "Workspace", parent: QWidget) -> QWidget:
     return panel
 
 
+def _exchange_panel(workspace: "Workspace", parent: QWidget) -> QWidget:
+    from kscdesk.ui.exchange_panel import ExchangePanel
+
+    return ExchangePanel(workspace, parent)
+
+
 PAGES: tuple[Page, ...] = (
     Page("plan_panel", "Kế hoạch", placeholder_panel.loading_panel, _plan_panel),
     Page("progress_panel", "Tiến độ", placeholder_panel.progress_panel),
     Page("indicators_panel", "Chỉ tiêu", placeholder_panel.indicators_panel),
     Page("reports_panel", "Báo cáo", placeholder_panel.reports_panel),
-    Page("exchange_panel", "Trao đổi", placeholder_panel.exchange_panel),
+    Page("exchange_panel", "Trao đổi", placeholder_panel.exchange_panel, _exchange_panel),
 )
