@@ -3,6 +3,7 @@ per commune with totals summed from the counts (rates computed from the sums).""
 
 import os
 import tempfile
+from copy import copy
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -46,21 +47,27 @@ def _title(sheet: Worksheet, view: Consolidation, text: str, width: int) -> None
         cell.font = Font(name=FONT, size=13, bold=row < 3)
         sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=width)
         cell.alignment = Alignment(horizontal="center")
-    sheet.append([])
 
 
 def _table(
     sheet: Worksheet, headers: list[str], widths: list[float], rows: list[list[object]]
 ) -> None:
-    first = sheet.max_row + 1
-    sheet.append(headers)
-    for row in rows:
-        sheet.append(row)
+    first = sheet.max_row + 2  # a blank line under the title
+    table: list[list[object]] = [list(headers), *rows]
+    for offset, values in enumerate(table):
+        for column, value in enumerate(values, start=1):
+            sheet.cell(row=first + offset, column=column, value=value)
+    # Style one header cell and one body cell, then copy their style records to the others:
+    # setting Font/Border objects cell by cell costs a hash per attribute (slow for big tables).
+    head, body = sheet.cell(row=first, column=1), sheet.cell(row=first + 1, column=1)
+    for cell, bold, align in ((head, True, _HEAD), (body, False, _WRAP)):
+        cell.border = _BORDER
+        cell.font = Font(name=FONT, size=12, bold=bold)
+        cell.alignment = align
     for r in sheet.iter_rows(min_row=first, max_row=sheet.max_row, max_col=len(headers)):
+        template = head if r[0].row == first else body
         for cell in r:
-            cell.border = _BORDER
-            cell.font = Font(name=FONT, size=12, bold=cell.row == first)
-            cell.alignment = _HEAD if cell.row == first else _WRAP
+            cell._style = copy(template._style)
     for index, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
     sheet.print_title_rows = f"{first}:{first}"
@@ -129,10 +136,14 @@ def _indicators(sheet: Worksheet, view: Consolidation) -> None:
         [6, 44, 30, 12, 12, 12],
         rows,
     )
+    bold = None
     for row in sheet.iter_rows(min_row=6, max_row=sheet.max_row):
         if row[2].value == "Tổng cộng" or row[0].value:
+            if bold is None:
+                row[0].font = Font(name=FONT, size=12, bold=True)
+                bold = row[0]
             for cell in row:
-                cell.font = Font(name=FONT, size=12, bold=True)
+                cell._style = copy(bold._style)
 
 
 def _n(value: int | None) -> object:

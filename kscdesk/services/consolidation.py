@@ -89,10 +89,13 @@ def build_consolidation(ws: Workspace, period_key: str, today: date | None = Non
         key = t.parent_task_uid or f"#{t.number}"
         entry = task_rows.setdefault(key, (t.number, t.content, ["Chưa báo cáo"] * len(ledger)))
         entry[2][column[t.office_uid]] = status_label(t.status, t.not_applicable)
+    stored = [
+        i for i in exchange.list_consolidated_indicators(ws.db, period.key) if i.office_uid in names
+    ]
+    stored.sort(key=lambda i: (column[i.office_uid], i.position))
     indicators = total_indicators(
         IndicatorRow(names[i.office_uid], i.number, i.name, i.unit, i.numerator, i.denominator)
-        for i in exchange.list_consolidated_indicators(ws.db, period.key)
-        if i.office_uid in names
+        for i in stored
     )
     return Consolidation(
         period_key=period.key,

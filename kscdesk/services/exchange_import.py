@@ -202,6 +202,12 @@ def _check_recipient(package: Package, home: Office, parent: Office | None) -> N
 
 def _sender_office(ws: Workspace, kind: PackageKind, sender: OfficeRef, home: Office) -> Office:
     """The stored office of the sender; a commune first seen is added under this office."""
+    trusted = exchange.get_trusted_key(ws.db, office_key(sender.name, sender.code))
+    known = (
+        offices.load_office(ws.db, trusted.office_uid) if trusted and trusted.office_uid else None
+    )
+    if known is not None:
+        return known
     if kind is PackageKind.REPORT:
         found = find_office(ws, sender, home.uid)
         if found is None:
@@ -268,10 +274,11 @@ def _apply_report(  # noqa: PLR0913 - one package's pieces
 
 
 def _store_attachments(ws: Workspace, package: Package) -> None:
+    missing = [sha for sha in package.attachment_hashes if not ws.attachments.has(sha)]
+    if not missing:
+        return
     with tempfile.TemporaryDirectory(prefix="kscdesk-import-") as folder:
-        for sha256 in package.attachment_hashes:
-            if ws.attachments.has(sha256):
-                continue
+        for sha256 in missing:
             target = Path(folder) / sha256
             extract_attachment(package, sha256, target)
             ws.attachments.add_file(target)

@@ -218,6 +218,8 @@ def _records(record: dict[str, Any], key: str) -> list[dict[str, Any]]:
 
 def _text(record: dict[str, Any], key: str, *, required: bool = False) -> str:
     value = record.get(key)
+    if type(value) is str and (value or not required):
+        return value if value.isascii() else nfc(value)
     if value is None and not required:
         return ""
     if not isinstance(value, str) or (required and not value.strip()):
