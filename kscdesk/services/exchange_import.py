@@ -17,7 +17,7 @@ from kscdesk.formats.package.report_json import InvalidData, receipt_from_json, 
 from kscdesk.formats.package.writer import PACKAGE_SUFFIX
 from kscdesk.services.errors import ServiceError
 from kscdesk.services.exchange_keys import check_sender_key, find_office, office_ref
-from kscdesk.services.offices import get_profile
+from kscdesk.services.offices import OfficeProfile, get_profile
 from kscdesk.services.workspace import Workspace
 from kscdesk.store import exchange, offices, plans
 from kscdesk.store.backup import backup_database
@@ -95,6 +95,7 @@ def import_packages(
     if not options.dry_run:
         backup_database(ws.db, ws.backups_dir, "truoc nhan goi trao doi")
     items: list[ImportItem] = []
+    home = get_profile(ws)
     try:
         with ws.db.atomic():
             for done, path in enumerate(files):
@@ -102,7 +103,7 @@ def import_packages(
                     cancel.raise_if_cancelled()
                 if progress is not None:
                     progress(done, len(files), path.name)
-                items.append(_import_one(ws, path, options))
+                items.append(_import_one(ws, path, options, home))
             if options.dry_run:
                 raise _DryRun
     except _DryRun:
@@ -112,7 +113,9 @@ def import_packages(
     return items
 
 
-def _import_one(ws: Workspace, path: Path, options: ImportOptions) -> ImportItem:
+def _import_one(
+    ws: Workspace, path: Path, options: ImportOptions, home: OfficeProfile
+) -> ImportItem:
     try:
         package = read_package(path)
     except BadPackage as error:
@@ -129,13 +132,15 @@ def _import_one(ws: Workspace, path: Path, options: ImportOptions) -> ImportItem
     )
     try:
         with ws.db.atomic():
-            outcome, message = _apply(ws, package, options)
+            outcome, message = _apply(ws, package, options, home)
     except ServiceError as error:
         return replace(base, message=f"Tệp “{path.name}”: {error}")
     return replace(base, outcome=outcome, message=message)
 
 
-def _apply(ws: Workspace, package: Package, options: ImportOptions) -> tuple[Outcome, str]:
+def _apply(
+    ws: Workspace, package: Package, options: ImportOptions, home: OfficeProfile
+) -> tuple[Outcome, str]:
     manifest = package.manifest
     known = exchange.find_package(ws.db, manifest.package_id)
     if known is not None and known.direction == "out":
@@ -144,7 +149,6 @@ def _apply(ws: Workspace, package: Package, options: ImportOptions) -> tuple[Out
         if known.content_hash == package.content_hash:
             return Outcome.ALREADY, "Gói này đã được nhận trước đây."
         raise ServiceError("một gói khác cùng mã gói đã được nhận trước đây, nội dung khác nhau.")
-    home = get_profile(ws)
     if home.office is None:
         raise ServiceError("chưa đặt đơn vị của thư mục dữ liệu (kscdesk office set).")
     _check_recipient(package, home.office, home.parent)
@@ -235,7 +239,7 @@ def _apply_report(  # noqa: PLR0913 - one package's pieces
     had_earlier: bool,
 ) -> tuple[Outcome, str]:
     try:
-        report = report_from_json(package.data)
+        report = report_from_json(package.data, build_evidence=False)
     except InvalidData as error:
         raise ServiceError(f"dữ liệu báo cáo không hợp lệ: {error}.") from error
     if report.period_key != record.period_key:

@@ -4,7 +4,7 @@ from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from kscdesk.domain.exchange import OfficeRef, office_key
+from kscdesk.domain.exchange import OfficeRef, office_key, same_office
 from kscdesk.domain.model import Office
 from kscdesk.formats.package.signing import (
     fingerprint,
@@ -80,11 +80,7 @@ def check_sender_key(
 
 def find_office(ws: Workspace, ref: OfficeRef, parent_uid: str | None) -> Office | None:
     """A stored office matching the reference by code (when both have one) or by name."""
-    from kscdesk.domain.exchange import same_office
-
-    for office in offices.list_offices(ws.db):
-        if parent_uid is not None and office.parent_uid != parent_uid:
-            continue
-        if same_office(office_ref(office), ref):
-            return office
+    for uid, name, code in exchange.offices_under(ws.db, parent_uid):
+        if same_office(OfficeRef(name, code), ref):
+            return offices.load_office(ws.db, uid)
     return None

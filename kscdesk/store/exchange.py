@@ -406,3 +406,15 @@ def list_received_receipts(db: Database) -> list[ReceivedReceipt]:
             )
         )
     return result
+
+
+def offices_under(db: Database, parent_uid: str | None) -> list[tuple[str, str, str]]:
+    """(uid, name, code) of the offices under ``parent_uid`` (every office for None), unsorted:
+    for matching a sender, where sorting by Vietnamese collation would only cost time."""
+    if parent_uid is None:
+        rows = db.execute("SELECT uid, name, code FROM offices").fetchall()
+    else:
+        rows = db.execute(
+            "SELECT uid, name, code FROM offices WHERE parent_uid = ?", [parent_uid]
+        ).fetchall()
+    return [(str(uid), str(name), str(code)) for uid, name, code in rows]

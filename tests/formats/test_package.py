@@ -302,3 +302,36 @@ def test_the_manifest_lists_every_member_with_its_sha256(good: Path) -> None:
         "app_version",
         "sequence",
     } <= set(manifest)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.data())
+def test_evidence_checked_without_building_it_is_refused_exactly_when_building_refuses(
+    data: st.DataObject,
+) -> None:
+    document = report_json()
+    record = {
+        "uid": "e1",
+        "doc_type": "KH",
+        "number_symbol": "1/KH",
+        "issued_on": "2025-01-02",
+        "issuer": "",
+        "summary": "",
+        "task_uids": ["t1"],
+        "attachments": [{"sha256": "a" * 64, "file_name": "x.pdf", "size": 3}],
+    }
+    key = data.draw(st.sampled_from([*record.keys(), "attachments.0"]))
+    value = data.draw(JSON)
+    if key == "attachments.0":
+        record["attachments"] = [value]
+    else:
+        record[key] = value
+    document["evidence"] = [record]
+    outcomes = []
+    for build in (True, False):
+        try:
+            report_from_json(document, build_evidence=build)
+            outcomes.append(None)
+        except InvalidData as error:
+            outcomes.append(type(error))
+    assert outcomes[0] == outcomes[1]

@@ -86,8 +86,12 @@ def report_to_json(report: ReportData) -> dict[str, Any]:
     }
 
 
-def report_from_json(data: object) -> ReportData:
+def report_from_json(data: object, *, build_evidence: bool = True) -> ReportData:
+    """Validate report data; with ``build_evidence`` False the evidence records are checked just
+    as strictly but not built (the parent keeps them as received and needs only the counts)."""
     record = _mapping(data, "dữ liệu")
+    if not build_evidence:
+        _check_evidence(record.get("evidence", []))
     _schema(record, REPORT_SCHEMA)
     plan = _mapping(record.get("plan"), "plan")
     year = plan.get("year")
@@ -108,25 +112,29 @@ def report_from_json(data: object) -> ReportData:
         )
         for t in _records(record, "tasks")
     )
-    evidence = tuple(
-        ReportEvidence(
-            uid=_text(e, "uid", required=True),
-            doc_type=_text(e, "doc_type"),
-            number_symbol=_text(e, "number_symbol"),
-            issued_on=_date(e, "issued_on"),
-            issuer=_text(e, "issuer"),
-            summary=_text(e, "summary"),
-            task_uids=tuple(_strings(e, "task_uids")),
-            attachments=tuple(
-                ReportAttachment(
-                    sha256=_text(a, "sha256", required=True),
-                    file_name=_text(a, "file_name"),
-                    size=_count(a, "size") or 0,
-                )
-                for a in _records(e, "attachments")
-            ),
+    evidence = (
+        ()
+        if not build_evidence
+        else tuple(
+            ReportEvidence(
+                uid=_text(e, "uid", required=True),
+                doc_type=_text(e, "doc_type"),
+                number_symbol=_text(e, "number_symbol"),
+                issued_on=_date(e, "issued_on"),
+                issuer=_text(e, "issuer"),
+                summary=_text(e, "summary"),
+                task_uids=tuple(_strings(e, "task_uids")),
+                attachments=tuple(
+                    ReportAttachment(
+                        sha256=_text(a, "sha256", required=True),
+                        file_name=_text(a, "file_name"),
+                        size=_count(a, "size") or 0,
+                    )
+                    for a in _records(e, "attachments")
+                ),
+            )
+            for e in _records(record, "evidence")
         )
-        for e in _records(record, "evidence")
     )
     indicators = tuple(
         ReportIndicator(
@@ -264,3 +272,29 @@ def _date(record: dict[str, Any], key: str) -> date | None:
 
 def _bad_date(key: str) -> date:
     raise InvalidData(f"“{key}” phải có dạng YYYY-MM-DD")
+
+
+_EVIDENCE_TEXT = ("doc_type", "number_symbol", "issuer", "summary")
+
+
+def _check_evidence(value: object) -> None:
+    """The checks ``report_from_json`` makes of evidence records, without building them."""
+    if not isinstance(value, list):
+        raise InvalidData("“evidence” phải là một danh sách")
+    for item in value:
+        if type(item) is not dict:
+            raise InvalidData("“phần tử của evidence” phải là một đối tượng JSON")
+        uid = item.get("uid")
+        if type(uid) is not str or not uid.strip():
+            raise InvalidData("“uid” phải là chuỗi không trống")
+        for key in _EVIDENCE_TEXT:
+            text = item.get(key)
+            if text is not None and type(text) is not str:
+                raise InvalidData(f"“{key}” phải là chuỗi")
+        if item.get("issued_on") is not None:
+            _date(item, "issued_on")
+        _strings(item, "task_uids")
+        for attachment in _records(item, "attachments"):
+            _text(attachment, "sha256", required=True)
+            _text(attachment, "file_name")
+            _count(attachment, "size")
