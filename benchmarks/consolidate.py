@@ -3,7 +3,8 @@
 
 Prints two verdicts: the N = 300 run against the N = 30 run (target ≤ 11: near-linear), and the
 N = 300 run against a floor that only unzips, checks the member hashes and parses the JSON of the
-same files (target ≤ 2). Usage: python benchmarks/consolidate.py [--small 30] [--large 300]
+same files (target ≤ 2). Times are the process's CPU time (the machine may be shared), the
+better of two runs each. Usage: python benchmarks/consolidate.py [--small 30] [--large 300]
 """
 
 import argparse
@@ -124,7 +125,7 @@ def make_packages(folder: Path, parent: PlanContent, communes: int) -> None:
 
 def floor(folder: Path) -> float:
     """Only unzip, check the member hashes against the manifest, parse the JSON."""
-    start = time.perf_counter()
+    start = time.process_time()
     for path in sorted(folder.glob("*.kscx")):
         with zipfile.ZipFile(path) as archive:
             manifest = json.loads(archive.read("manifest.json"))
@@ -133,19 +134,21 @@ def floor(folder: Path) -> float:
                 payload = archive.read(name)
                 assert hashlib.sha256(payload).hexdigest() == digest
             json.loads(payload)
-    return time.perf_counter() - start
+    return time.process_time() - start
 
 
-def kscdesk_run(folder: Path, data: Path, parent: PlanContent) -> float:
+def kscdesk_run(folder: Path, data: Path, parent: PlanContent) -> tuple[float, float]:
+    """CPU seconds of the import of every package, and of the consolidation of the 4 periods."""
     with Workspace.open(data) as ws:
         set_office(ws, OfficeSpec(DISTRICT.name, Level.DISTRICT, DISTRICT.code))
         plans.save_plan_content(ws.db, parent)
-        start = time.perf_counter()
+        start = time.process_time()
         items = import_packages(ws, folder)
         assert all(item.accepted for item in items), items[0].message
+        imported = time.process_time()
         for quarter in range(1, PERIODS + 1):
             consolidate(ws, f"2025-Q{quarter}", data / "out")
-        return time.perf_counter() - start
+        return imported - start, time.process_time() - imported
 
 
 def main() -> int:
@@ -160,13 +163,18 @@ def main() -> int:
         for n in (args.small, args.large):
             make_packages(root / f"in{n}", parent, n)
             floor(root / f"in{n}")  # warm the file cache for both measurements
-            times[n] = kscdesk_run(root / f"in{n}", root / f"data{n}", parent)
-        floor_large = floor(root / f"in{args.large}")
-    small, large = times[args.small], times[args.large]
+            times[n] = min(
+                (kscdesk_run(root / f"in{n}", root / f"data{n}-{run}", parent) for run in (1, 2)),
+                key=sum,
+            )
+        floor_large = min(floor(root / f"in{args.large}") for _ in (1, 2))
+    small, large = sum(times[args.small]), sum(times[args.large])
+    imported, consolidated = times[args.large]
+    print(f"N = {args.large}: import {imported:.2f} s, consolidation {consolidated:.2f} s CPU")
     print(f"packages: {args.small * PERIODS} and {args.large * PERIODS}")
-    print(f"import + consolidation, N = {args.small}: {small:.2f} s")
-    print(f"import + consolidation, N = {args.large}: {large:.2f} s")
-    print(f"floor (unzip, hashes, JSON), N = {args.large}: {floor_large:.2f} s")
+    print(f"import + consolidation (4 periods), N = {args.small}: {small:.2f} s CPU")
+    print(f"import + consolidation (4 periods), N = {args.large}: {large:.2f} s CPU")
+    print(f"floor (unzip, hashes, JSON), N = {args.large}: {floor_large:.2f} s CPU")
     scaling, overhead = large / small, large / floor_large
     print(f"ratio: {scaling:.2f} (target ≤ 11)")
     print(f"ratio: {overhead:.2f} (target ≤ 2)")

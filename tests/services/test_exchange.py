@@ -236,3 +236,22 @@ def test_the_report_json_carries_status_strings_and_counts(world: dict[str, Path
     assert data["tasks"][0]["status"] == "done"
     assert [(i["numerator"], i["denominator"]) for i in data["indicators"]] == [(8, 10), (1, 2)]
     assert json.dumps(data, ensure_ascii=False)
+
+
+def test_an_accepted_receipt_reaches_the_commune_without_comments(
+    world: dict[str, Path], tmp_path: Path
+) -> None:
+    from kscdesk.services.exchange_export import write_receipt
+
+    _import(world["district"], world["report"])
+    with Workspace.open(world["district"]) as ws:
+        receipt = write_receipt(ws, "21001", PERIOD, tmp_path / "r").path
+        with pytest.raises(ServiceError, match="không có nhiệm vụ số 99"):
+            write_receipt(ws, "Tịnh Hà", PERIOD, tmp_path / "r", return_text="99: sai")
+        with pytest.raises(ServiceError, match="Chưa nhận báo cáo"):
+            write_receipt(ws, "Tịnh Hà", "2025-Q2", tmp_path / "r")
+    [item] = _import(world["commune"], receipt)
+    assert item.outcome is Outcome.ACCEPTED
+    with Workspace.open(world["commune"]) as ws:
+        [received] = exchange.list_received_receipts(ws.db)
+    assert (received.decision, received.task_comments) == ("accepted", ())
