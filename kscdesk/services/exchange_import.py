@@ -16,7 +16,7 @@ from kscdesk.formats.package.reader import Package, extract_attachment, read_pac
 from kscdesk.formats.package.report_json import InvalidData, receipt_from_json, report_from_json
 from kscdesk.formats.package.writer import PACKAGE_SUFFIX
 from kscdesk.services.errors import ServiceError
-from kscdesk.services.exchange_keys import check_sender_key, find_office, office_ref
+from kscdesk.services.exchange_keys import KeyChanged, check_sender_key, find_office, office_ref
 from kscdesk.services.offices import OfficeProfile, get_profile
 from kscdesk.services.workspace import Workspace
 from kscdesk.store import exchange, offices, plans
@@ -52,6 +52,7 @@ class ImportItem:
     sender: str = ""
     period: str = ""
     sequence: int = 0
+    reason: str = ""  # for a refusal the officer may override: "key_changed" or "older"
 
     @property
     def accepted(self) -> bool:
@@ -63,6 +64,10 @@ class ImportOptions:
     dry_run: bool = False
     accept_new_key: bool = False  # the officer compared fingerprints and accepts a changed key
     allow_older: bool = False  # re-import on purpose a package older than one already imported
+
+
+class OlderPackage(ServiceError):
+    """A package older than one already received from the same sender for the same period."""
 
 
 class _DryRun(Exception):
@@ -134,7 +139,8 @@ def _import_one(
         with ws.db.atomic():
             outcome, message = _apply(ws, package, options, home)
     except ServiceError as error:
-        return replace(base, message=f"Tệp “{path.name}”: {error}")
+        reason = {KeyChanged: "key_changed", OlderPackage: "older"}.get(type(error), "")
+        return replace(base, message=f"Tệp “{path.name}”: {error}", reason=reason)
     return replace(base, outcome=outcome, message=message)
 
 
@@ -160,7 +166,7 @@ def _apply(
     skey = office_key(manifest.sender.name, manifest.sender.code)
     highest = exchange.highest_sequence(ws.db, skey, manifest.kind.value, period)
     if highest is not None and manifest.sequence <= highest and not options.allow_older:
-        raise ServiceError(
+        raise OlderPackage(
             f"gói cũ hơn gói đã nhận của “{manifest.sender.name}” (số thứ tự {manifest.sequence}, "
             f"đã nhận số {highest}). Muốn nhập lại có chủ ý: dùng --allow-older."
         )

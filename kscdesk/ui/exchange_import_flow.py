@@ -1,5 +1,6 @@
 """Importing packages from the window: a dry run off the GUI thread, its summary, the officer's
-go-ahead, then the import itself (again off the GUI thread), and what happened to each file."""
+go-ahead, then the import itself (again off the GUI thread), and what happened to each file.
+A refusal the officer may override (a changed key, an older package) is asked about first."""
 
 from collections.abc import Callable
 from pathlib import Path
@@ -49,6 +50,36 @@ class ImportFlow(QObject):
         self.task.failed.connect(self._failed)
 
     def _confirm(self, source: Path, items: list[ImportItem]) -> None:
+        options = self._overrides(items)
+        if options is None:
+            self._go_ahead(source, items, ImportOptions())
+            return
+        # The officer overrode a refusal: check again (still a dry run) with it.
+        check = ImportOptions(True, options.accept_new_key, options.allow_older)
+        self._run(source, check, lambda again: self._go_ahead(source, again, options))
+
+    def _overrides(self, items: list[ImportItem]) -> ImportOptions | None:
+        keys = [item for item in items if item.reason == "key_changed"]
+        older = [item for item in items if item.reason == "older"]
+        accept_key = bool(keys) and prompts.ask_yes_no(
+            self._widget,
+            "Khóa ký đã thay đổi",
+            "\n\n".join(item.message for item in keys)
+            + "\n\nBạn đã gọi điện cho đơn vị, so vân tay khớp và chấp nhận khóa mới?",
+            default_yes=False,
+        )
+        allow_older = bool(older) and prompts.ask_yes_no(
+            self._widget,
+            "Gói cũ hơn gói đã nhận",
+            "\n\n".join(item.message for item in older)
+            + "\n\nNhập lại có chủ ý các gói cũ hơn này (chúng sẽ thay bản đang dùng)?",
+            default_yes=False,
+        )
+        if not (accept_key or allow_older):
+            return None
+        return ImportOptions(accept_new_key=accept_key, allow_older=allow_older)
+
+    def _go_ahead(self, source: Path, items: list[ImportItem], options: ImportOptions) -> None:
         if not any(item.accepted for item in items):
             self.done.emit(summary_text(items))
             return
@@ -58,7 +89,7 @@ class ImportFlow(QObject):
         if not prompts.ask_yes_no(self._widget, "Nhận gói trao đổi", question):
             self.done.emit("Đã hủy, không nhận gói nào.")
             return
-        self._run(source, ImportOptions(), lambda result: self.done.emit(summary_text(result)))
+        self._run(source, options, lambda result: self.done.emit(summary_text(result)))
 
     def _failed(self, error: object) -> None:
         self.done.emit(f"Không nhận được: {error}")

@@ -127,3 +127,49 @@ def test_a_folder_without_an_office_says_what_to_set(
         "Chưa đặt đơn vị" in panel.findChild(type(panel.fingerprint_label), "status_label").text()
     )
     ws.close()
+
+
+def _drop(panel: ExchangePanel, path: Path) -> None:
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    event = QDropEvent(
+        QPointF(20, 20),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    panel.dropEvent(event)
+
+
+def test_a_dropped_package_is_imported_and_a_changed_key_needs_the_officers_yes(
+    qtbot: QtBot,
+    folders: dict[str, Path],
+    vietnamese_app: QApplication,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from kscdesk.services.exchange_export import export_report
+    from kscdesk.services.exchange_keys import KEY_FILE
+
+    with Workspace.open(folders["commune"]) as ws:
+        first = export_report(ws, PERIOD, folders["tmp"] / "s1").path
+    asked: list[str] = []
+    monkeypatch.setattr(
+        prompts, "ask_yes_no", lambda parent, title, text, **kw: asked.append(title) or True
+    )
+    panel, ws = _panel(qtbot, folders["district"])
+    assert isinstance(panel.side, ParentSide)
+    _drop(panel, first)
+    _wait_status(qtbot, panel.side, "Nhận 1/1 gói")
+    (folders["commune"] / KEY_FILE).unlink()  # the commune's PC was reinstalled
+    with Workspace.open(folders["commune"]) as commune:
+        second = export_report(commune, PERIOD, folders["tmp"] / "s2").path
+    panel.side.status_label.clear()
+    _drop(panel, second)
+    _wait_status(qtbot, panel.side, "Nhận 1/1 gói")
+    assert "Khóa ký đã thay đổi" in asked
+    assert "thay bản gửi trước" in panel.side.status_label.text()
+    ws.close()
