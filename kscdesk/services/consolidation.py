@@ -23,7 +23,7 @@ from kscdesk.services.errors import ServiceError
 from kscdesk.services.exchange_export import period_of
 from kscdesk.services.offices import get_profile
 from kscdesk.services.workspace import Workspace
-from kscdesk.store import exchange, offices, plans
+from kscdesk.store import exchange, offices, plans, receipts
 
 
 def _parent_office(ws: Workspace) -> Office:
@@ -51,7 +51,7 @@ def submission_day(ws: Workspace, year: int) -> int:
 def ledger_rows(ws: Workspace, parent_uid: str, period: Period, today: date) -> list[LedgerRow]:
     day = submission_day(ws, period.year)
     received = exchange.report_packages(ws.db, period.key)
-    receipts = exchange.receipt_decisions(ws.db, period.key)
+    decisions = receipts.receipt_decisions(ws.db, period.key)
     rows = []
     for office in communes(ws, parent_uid):
         mine = [p for p in received if p.office_uid == office.uid]
@@ -70,7 +70,7 @@ def ledger_rows(ws: Workspace, parent_uid: str, period: Period, today: date) -> 
                 package_id=current.package_id if current else None,
                 sequence=current.sequence if current else None,
                 versions=len(mine),
-                receipt=receipts.get(office.uid),
+                receipt=decisions.get(office.uid),
             )
         )
     return rows

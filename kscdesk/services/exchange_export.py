@@ -32,7 +32,7 @@ from kscdesk.services.exchange_keys import find_office, next_sequence, office_re
 from kscdesk.services.offices import get_profile
 from kscdesk.services.plans import find_plan_uid
 from kscdesk.services.workspace import Workspace
-from kscdesk.store import exchange, indicators, offices, plans, progress
+from kscdesk.store import exchange, indicators, offices, plans, progress, receipts
 from kscdesk.store.clock import now_iso
 
 EMAIL_LIMIT_BYTES = 20 * 1024 * 1024
@@ -303,7 +303,7 @@ def write_receipt(
     manifest = write_package(out, manifest, receipt_to_json(receipt), key)
     with ws.db.atomic():
         _record_out(ws, manifest, out, commune.uid)
-        exchange.save_receipt(
+        receipts.save_receipt(
             ws.db,
             manifest.package_id,
             "out",

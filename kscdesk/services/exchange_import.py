@@ -19,7 +19,7 @@ from kscdesk.services.errors import ServiceError
 from kscdesk.services.exchange_keys import KeyChanged, check_sender_key, find_office, office_ref
 from kscdesk.services.offices import OfficeProfile, get_profile
 from kscdesk.services.workspace import Workspace
-from kscdesk.store import exchange, offices, plans
+from kscdesk.store import exchange, offices, plans, receipts
 from kscdesk.store.backup import backup_database
 from kscdesk.store.clock import now_iso
 from kscdesk.store.errors import RecordNotFound
@@ -326,7 +326,7 @@ def _apply_receipt(
         receipt = receipt_from_json(package.data)
     except InvalidData as error:
         raise ServiceError(f"dữ liệu biên nhận không hợp lệ: {error}.") from error
-    exchange.save_receipt(
+    receipts.save_receipt(
         ws.db,
         record.package_id,
         "in",

@@ -42,7 +42,7 @@ from kscdesk.services.exchange_export import (
     write_receipt,
 )
 from kscdesk.services.workspace import Workspace
-from kscdesk.store import exchange, plans
+from kscdesk.store import plans, receipts
 from kscdesk.ui import prompts
 from kscdesk.ui.background import BackgroundTask, run_in_background
 from kscdesk.ui.exchange_import_flow import ImportFlow
@@ -198,7 +198,7 @@ class CommuneSide(_Side):
     def refresh(self) -> None:
         self._update_size()
         lines = []
-        for receipt in exchange.list_received_receipts(self.ws.db):
+        for receipt in receipts.list_received_receipts(self.ws.db):
             label = "Đã tiếp nhận" if receipt.decision == "accepted" else "TRẢ LẠI ĐỂ CHỈNH SỬA"
             period = parse_period_key(receipt.period_key).label
             lines.append(f"{period}: {label}. {receipt.comment}".strip())

@@ -14,7 +14,7 @@ from helpers.packages import rewrite
 from kscdesk.cli import main
 from kscdesk.domain.model import PlanKind, ProgressStatus
 from kscdesk.services.workspace import Workspace
-from kscdesk.store import exchange, plans
+from kscdesk.store import exchange, plans, receipts
 
 S = ProgressStatus
 PERIOD = "2025-Q1"
@@ -193,6 +193,6 @@ def test_a_district_and_three_communes_exchange_plans_reports_and_a_receipt(
     with Workspace.open(tmp_path / "a") as ws:
         own = next(s for s in plans.list_plans(ws.db) if s.kind is PlanKind.OWN)
         first_task = plans.load_plan_content(ws.db, own.uid).tasks[0]
-        comments = exchange.list_task_comments(ws.db, first_task.uid)
+        comments = receipts.list_task_comments(ws.db, first_task.uid)
     assert [c.comment for c in comments] == ["thiếu minh chứng ban hành kế hoạch"]
     assert comments[0].decision == "returned"

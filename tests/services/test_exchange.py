@@ -27,7 +27,7 @@ from kscdesk.services.exchange_import import ImportOptions, Outcome, import_pack
 from kscdesk.services.exchange_keys import KEY_FILE, own_fingerprint
 from kscdesk.services.offices import OfficeSpec, set_office
 from kscdesk.services.workspace import Workspace
-from kscdesk.store import exchange
+from kscdesk.store import exchange, receipts
 
 PERIOD = "2025-Q1"
 
@@ -253,5 +253,5 @@ def test_an_accepted_receipt_reaches_the_commune_without_comments(
     [item] = _import(world["commune"], receipt)
     assert item.outcome is Outcome.ACCEPTED
     with Workspace.open(world["commune"]) as ws:
-        [received] = exchange.list_received_receipts(ws.db)
+        [received] = receipts.list_received_receipts(ws.db)
     assert (received.decision, received.task_comments) == ("accepted", ())
