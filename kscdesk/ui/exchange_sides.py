@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from kscdesk.domain.errors import DomainError
+from kscdesk.domain.model import PlanKind
 from kscdesk.domain.period import (
     Period,
     current_reporting_period,
@@ -55,14 +56,16 @@ def _button(text: str, name: str, parent: QWidget) -> QPushButton:
     return button
 
 
-def _quarters(today: date) -> list[Period]:
-    return [quarter_period(year, n) for year in (today.year, today.year - 1) for n in (4, 3, 2, 1)]
-
-
-def _fill_periods(combo: QComboBox, today: date) -> None:
+def _fill_periods(combo: QComboBox, today: date, years: set[int]) -> None:
+    """Quarters of this year, last year and the years of the office's plans, newest first; the
+    quarter being reported today is chosen, else the last quarter of the newest plan year."""
     current = current_reporting_period(today)
-    for period in _quarters(today):
-        combo.addItem(period.label, period.key)
+    for year in sorted(years | {today.year, today.year - 1}, reverse=True):
+        for number in (4, 3, 2, 1):
+            period = quarter_period(year, number)
+            combo.addItem(period.label, period.key)
+    if years and current.year not in years:
+        current = quarter_period(max(years), 4)
     combo.setCurrentIndex(max(0, combo.findData(current.key)))
 
 
@@ -110,7 +113,8 @@ class CommuneSide(_Side):
         row = QHBoxLayout()
         self.period_combo = QComboBox(send)
         self.period_combo.setObjectName("period_combo")
-        _fill_periods(self.period_combo, today or date.today())
+        own_years = {p.year for p in plans.list_plans(ws.db) if p.kind is PlanKind.OWN}
+        _fill_periods(self.period_combo, today or date.today(), own_years)
         row.addWidget(QLabel("Kỳ báo cáo:", send))
         row.addWidget(self.period_combo)
         self.attachments_check = QCheckBox("Kèm tệp minh chứng", send)
