@@ -101,16 +101,6 @@ def trust_key(  # noqa: PLR0913 - the columns of one record
         )
 
 
-def set_pending_key(db: Database, office_key: str, public_key: str, fp: str) -> None:
-    """Remember a changed key seen on import, for the officer to accept or not."""
-    with db.atomic():
-        db.execute(
-            "UPDATE trusted_keys SET pending_public_key = ?, pending_fingerprint = ? "
-            "WHERE office_key = ?",
-            [public_key, fp, office_key],
-        )
-
-
 def find_package(db: Database, package_id: str) -> PackageRecord | None:
     rows = list(db.query("SELECT * FROM packages WHERE package_id = ?", [package_id]))
     return _package(rows[0]) if rows else None
