@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Protocol
 
 from kscdesk import __version__, paths
-from kscdesk.cli import evidence, indicator, office, plan, progress, report, todo
+from kscdesk.cli import evidence, indicator, office, package, plan, progress, report, todo
 from kscdesk.cli.common import (
     EXIT_OK,
     EXIT_USAGE,
@@ -25,7 +25,7 @@ from kscdesk.cli.common import (
 )
 
 # One module per noun (kscdesk/cli/<noun>.py), each with ``register(nouns)``; listed in help order.
-NOUN_MODULES = (plan, office, progress, evidence, todo, indicator, report)
+NOUN_MODULES = (plan, office, progress, evidence, todo, indicator, report, package)
 
 __all__ = ["EXIT_OK", "EXIT_USAGE", "EXIT_USER_ERROR", "GuiLauncher", "UserError", "main"]
 

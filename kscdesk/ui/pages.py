@@ -23,9 +23,8 @@ class Page:
 
     name: str  # object name of the page widget
     label: str  # navigation label
-    placeholder: Callable[[], QWidget]  # shown before the workspace is open
-    # Builds the real page over the open workspace (imports lazily: start-up time); None while
-    # the feature is not built.
+    placeholder: Callable[[], QWidget]  # shown before the workspace is open ("Đang mở dữ liệu…")
+    # Builds the real page over the open workspace (imports lazily: start-up time).
     build: "Callable[[Workspace, QWidget], QWidget] | None" = None
 
 
@@ -88,12 +87,18 @@ def _reports_panel(workspace: "Workspace", parent: QWidget) -> QWidget:
     return ReportsPanel(workspace, parent)
 
 
+def _exchange_panel(workspace: "Workspace", parent: QWidget) -> QWidget:
+    from kscdesk.ui.exchange_panel import ExchangePanel
+
+    return ExchangePanel(workspace, parent)
+
+
 PAGES: tuple[Page, ...] = (
     Page("todo_panel", "Việc cần làm", placeholder_panel.loading_panel, _todo_page),
     Page("plan_panel", "Kế hoạch", placeholder_panel.loading_panel, _plan_panel),
     Page("progress_panel", "Tiến độ", placeholder_panel.loading_panel, _progress_panel),
-    Page("indicators_panel", "Chỉ tiêu", placeholder_panel.indicators_panel, _indicators_panel),
-    Page("reports_panel", "Báo cáo", placeholder_panel.reports_panel, _reports_panel),
-    Page("exchange_panel", "Trao đổi", placeholder_panel.exchange_panel),
+    Page("indicators_panel", "Chỉ tiêu", placeholder_panel.loading_panel, _indicators_panel),
+    Page("reports_panel", "Báo cáo", placeholder_panel.loading_panel, _reports_panel),
+    Page("exchange_panel", "Trao đổi", placeholder_panel.loading_panel, _exchange_panel),
     Page("settings_panel", "Cài đặt", placeholder_panel.loading_panel, _settings_page),
 )
