@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Protocol
 
 from kscdesk import __version__, paths
-from kscdesk.cli import office, plan
+from kscdesk.cli import evidence, indicator, office, package, plan, progress, report, todo
 from kscdesk.cli.common import (
     EXIT_OK,
     EXIT_USAGE,
@@ -18,13 +18,14 @@ from kscdesk.cli.common import (
     Parser,
     UserError,
     data_option,
+    end_on_closed_pipe,
     json_option,
     open_workspace,
     print_json,
 )
 
 # One module per noun (kscdesk/cli/<noun>.py), each with ``register(nouns)``; listed in help order.
-NOUN_MODULES = (plan, office)
+NOUN_MODULES = (plan, office, progress, evidence, todo, indicator, report, package)
 
 __all__ = ["EXIT_OK", "EXIT_USAGE", "EXIT_USER_ERROR", "GuiLauncher", "UserError", "main"]
 
@@ -43,7 +44,9 @@ def build_parser() -> argparse.ArgumentParser:
         description="kscdesk – kế hoạch kiểm soát thủ tục hành chính cho UBND xã, phường. "
         "Không có lệnh con: mở cửa sổ chương trình.",
     )
-    parser.add_argument("--version", action="version", version=f"kscdesk {__version__}")
+    parser.add_argument(
+        "--version", action="version", version=f"kscdesk {__version__}", help="in số phiên bản"
+    )
     data_option(parser, top=True)
     nouns = parser.add_subparsers(dest="noun", metavar="LỆNH", parser_class=Parser)
 
@@ -129,6 +132,8 @@ def main(argv: Sequence[str] | None = None, gui: GuiLauncher | None = None) -> i
         return gui.run_app(paths.data_dir(args.data_dir))
     try:
         return handler(args, gui)
+    except BrokenPipeError:
+        return end_on_closed_pipe()
     except KeyboardInterrupt:
         print("Đã dừng.", file=sys.stderr)
         return EXIT_USER_ERROR

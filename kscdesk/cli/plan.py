@@ -13,10 +13,11 @@ from kscdesk.cli.common import (
     print_json,
     text_arg,
 )
+from kscdesk.cli.plan_tailoring import register_verbs
 
 
 def register(nouns: Any) -> None:
-    verbs = add_verbs(nouns, "plan", "kế hoạch: nhập, liệt kê, xem, xuất")
+    verbs = add_verbs(nouns, "plan", "kế hoạch: nhập, liệt kê, xem, xuất, lập, rà soát, cập nhật")
     imp = verbs.add_parser("import", help="nhập kế hoạch cấp trên từ tệp .docx, .xlsx hoặc .json")
     imp.add_argument("file", metavar="TỆP", type=Path)
     imp.add_argument("--dry-run", action="store_true", help="chỉ đọc và báo cáo, không lưu")
@@ -40,6 +41,8 @@ def register(nouns: Any) -> None:
     export.add_argument("--xlsx", metavar="TỆP_RA", type=Path, required=True)
     data_option(export)
     export.set_defaults(handler=cmd_export)
+
+    register_verbs(verbs)
 
 
 def cmd_import(args: argparse.Namespace, gui: Any) -> int:
@@ -95,6 +98,7 @@ def cmd_list(args: argparse.Namespace, gui: Any) -> int:
                     "kind": s.kind.value,
                     "level": s.level.value,
                     "tasks": s.task_count,
+                    "version": s.version,
                 }
                 for s in summaries
             ]
@@ -104,7 +108,11 @@ def cmd_list(args: argparse.Namespace, gui: Any) -> int:
         print("Chưa có kế hoạch nào. Nhập bằng lệnh: kscdesk plan import TỆP")
         return 0
     for s in summaries:
-        print(f"{s.uid[:8]}  {s.year}  {s.kind.label:<22} {s.issuer} – {s.task_count} nhiệm vụ")
+        version = f" (bản {s.version})" if s.version > 1 else ""
+        print(
+            f"{s.uid[:8]}  {s.year}  {s.kind.label:<22} {s.issuer}{version} – "
+            f"{s.task_count} nhiệm vụ"
+        )
     return 0
 
 

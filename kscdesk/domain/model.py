@@ -86,6 +86,7 @@ class Plan:
     columns: tuple[str, ...] = ()
     submission_day: int = 17  # day of the period's last month the report is due (DOMAIN §3)
     uid: str = field(default_factory=new_uid)
+    version_of: str | None = None  # a re-issued parent plan: the uid of its first version
 
 
 @dataclass(frozen=True)
@@ -125,9 +126,12 @@ class Task:
 
 
 class ProgressStatus(StrEnum):
+    """What the officer records for a task and period; the standing is derived from it."""
+
     NOT_STARTED = "not_started"
     IN_PROGRESS = "in_progress"
     DONE = "done"
+    NOT_OCCURRED = "not_occurred"  # Không phát sinh: nothing to do in the period
 
     @property
     def label(self) -> str:
@@ -135,12 +139,62 @@ class ProgressStatus(StrEnum):
             "not_started": "Chưa thực hiện",
             "in_progress": "Đang thực hiện",
             "done": "Đã hoàn thành",
+            "not_occurred": "Không phát sinh",
         }[self.value]
+
+
+class Standing(StrEnum):
+    """Where a task stands in a period, in the reporting systems' vocabulary.
+
+    Derived from the recorded status, the due dates and the completion date
+    (``kscdesk.domain.standing.standing_of``), or set by the officer with a reason.
+    """
+
+    NOT_STARTED = "not_started"
+    IN_PROGRESS_ON_TIME = "in_progress_on_time"
+    IN_PROGRESS_OVERDUE = "in_progress_overdue"
+    DONE_EARLY = "done_early"
+    DONE_ON_TIME = "done_on_time"
+    DONE_LATE = "done_late"
+    NOT_OCCURRED = "not_occurred"
+
+    @property
+    def label(self) -> str:
+        return {
+            "not_started": "Chưa thực hiện",
+            "in_progress_on_time": "Đang thực hiện – trong hạn",
+            "in_progress_overdue": "Đang thực hiện – quá hạn",
+            "done_early": "Hoàn thành – trước hạn",
+            "done_on_time": "Hoàn thành – đúng hạn",
+            "done_late": "Hoàn thành – quá hạn",
+            "not_occurred": "Không phát sinh",
+        }[self.value]
+
+    @property
+    def status(self) -> ProgressStatus:
+        """The recorded state this standing belongs to."""
+        if self.value.startswith("done"):
+            return ProgressStatus.DONE
+        if self.value.startswith("in_progress"):
+            return ProgressStatus.IN_PROGRESS
+        return ProgressStatus(self.value)
+
+    @property
+    def is_done(self) -> bool:
+        return self.status is ProgressStatus.DONE
+
+    @property
+    def is_late(self) -> bool:
+        return self in (Standing.IN_PROGRESS_OVERDUE, Standing.DONE_LATE)
 
 
 @dataclass(frozen=True)
 class Progress:
-    """Where a task stands in one reporting period (period key such as "2025-Q1")."""
+    """Where a task stands in one reporting period (period key such as "2025-Q1").
+
+    ``override`` replaces the derived standing when the officer knows better; ``override_reason``
+    says why (required with an override).
+    """
 
     task_uid: str
     period_key: str
@@ -148,6 +202,8 @@ class Progress:
     completed_on: date | None = None
     note: str = ""
     uid: str = field(default_factory=new_uid)
+    override: Standing | None = None
+    override_reason: str = ""
 
 
 class EvidenceType(StrEnum):

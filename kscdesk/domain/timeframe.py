@@ -124,6 +124,12 @@ _RECURRENCES: list[tuple[re.Pattern[str], Recurrence]] = [
     (_rx(r"(?:dinh ky )?(?:hang|moi) quy(?:\s*/\s*(?:nam|lan))?"), Recurrence.EVERY_QUARTER),
     (_rx(r"(?:dinh ky )?(?:0?3 thang|quy)" + _LAN), Recurrence.EVERY_QUARTER),
     (_rx(r"dinh ky (?:0?3 thang|quy)"), Recurrence.EVERY_QUARTER),
+    (
+        _rx(
+            r"(?:(?:truoc|cham nhat(?: la)?|vao|han) )?ngay [0-9]{1,2} (?:cua )?(?:hang|moi) thang"
+        ),
+        Recurrence.EVERY_QUARTER,
+    ),
     (_rx(r"(?:dinh ky )?(?:hang|moi) thang"), Recurrence.EVERY_QUARTER),
     (
         _rx(
@@ -159,6 +165,7 @@ _EVENTS = [
     _rx(r"dot xuat"),  # Đột xuất, and the typo Đợt xuất
     _rx(r"cham nhat (?:la )?(?:sau )?[0-9]+ ngay"),
     _rx(r"(?:hoan thanh )?truoc [0-9]+ ngay"),
+    _rx(r"(?:trong (?:thoi han |vong )?)?[0-9]+ ngay(?: lam viec)? (?:ke tu|tinh tu)"),
     _rx(r"(?:khi|neu) (?:co )?(?:yeu cau|phat sinh)"),
 ]
 

@@ -5,6 +5,7 @@ Sheets: "Nhiệm vụ" (status of every task reported on), "Chỉ tiêu" (target
 tree. Every sheet prints on A4 landscape, fitted to the page width, header rows repeated.
 """
 
+import math
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -12,7 +13,7 @@ from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from kscdesk.domain.indicators import compute_rate, format_rate
+from kscdesk.domain.indicators import compute_rate, format_count, format_rate
 from kscdesk.domain.report_input import STANDING_LABELS, ReportInput
 from kscdesk.formats.atomic_write import write_atomically
 from kscdesk.formats.report_forms import FormDefinition, header_cells
@@ -44,6 +45,25 @@ _THIN = Side(style="thin")
 _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 _WRAP = Alignment(wrap_text=True, vertical="top")
 _CENTER = Alignment(wrap_text=True, horizontal="center", vertical="center")
+
+
+LINE_POINTS = 15.0  # one line of 12 pt Times New Roman
+CHARS_PER_WIDTH = 1.15  # characters of 12 pt text per unit of Excel column width (with slack)
+BLANK_FORM_ROWS = 5  # rows under a form's header left for the officer to fill in
+
+
+def _lines(text: object, width: float) -> int:
+    """Printed lines a wrapped cell needs (Excel and LibreOffice do not fit generated rows)."""
+    if text is None or text == "":
+        return 1
+    per_line = max(1, int(width * CHARS_PER_WIDTH))
+    return sum(max(1, math.ceil(len(part) / per_line)) for part in str(text).split("\n"))
+
+
+def _fit_row(sheet: Worksheet, row: int, widths: list[float], minimum: int = 1) -> None:
+    values = [sheet.cell(row=row, column=col).value for col in range(1, len(widths) + 1)]
+    lines = max([minimum, *(_lines(v, w) for v, w in zip(values, widths, strict=True))])
+    sheet.row_dimensions[row].height = lines * LINE_POINTS + 3
 
 
 def _font(*, bold: bool = False, italic: bool = False, size: int = 12) -> Font:
@@ -79,6 +99,7 @@ def _header(sheet: Worksheet, row: int, columns: tuple[tuple[str, int], ...]) ->
         cell.alignment = _CENTER
         cell.border = _BORDER
         sheet.column_dimensions[get_column_letter(col)].width = width
+    _fit_row(sheet, row, [float(w) for _, w in columns])
 
 
 def _row(sheet: Worksheet, row: int, values: list[object], *, bold: bool = False) -> None:
@@ -87,6 +108,11 @@ def _row(sheet: Worksheet, row: int, values: list[object], *, bold: bool = False
         cell.font = _font(bold=bold)
         cell.alignment = _CENTER if col == 1 else _WRAP
         cell.border = _BORDER
+    widths = [
+        sheet.column_dimensions[get_column_letter(c)].width for c in range(1, len(values) + 1)
+    ]
+    if not bold:
+        _fit_row(sheet, row, widths)
 
 
 def _task_sheet(sheet: Worksheet, data: ReportInput) -> None:
@@ -104,6 +130,7 @@ def _task_sheet(sheet: Worksheet, data: ReportInput) -> None:
             continue
         row += 1
         _row(sheet, row, [code, title, "", "", "", "", ""], bold=True)
+        sheet.merge_cells(start_row=row, start_column=2, end_row=row, end_column=len(TASK_COLUMNS))
         for task in in_section:
             row += 1
             _row(
@@ -139,7 +166,8 @@ def _indicator_sheet(
         ytd = year_to_date.get(item.number)
         ytd_text = ""
         if ytd is not None:
-            ytd_text = f"{ytd[0]}/{ytd[1]} ({format_rate(compute_rate(*ytd))})"
+            ytd_text = f"{format_count(ytd[0])}/{format_count(ytd[1])} "
+            ytd_text += f"({format_rate(compute_rate(*ytd))})"
         met = {True: "Đạt", False: "Không đạt", None: "N/A"}[item.met]
         _row(
             sheet,
@@ -156,6 +184,8 @@ def _indicator_sheet(
                 met,
             ],
         )
+        for col in range(3, len(INDICATOR_COLUMNS) + 1):
+            sheet.cell(row=row, column=col).alignment = _CENTER
     _print_setup(sheet, header_row, header_row)
 
 
@@ -191,9 +221,18 @@ def _form_sheet(sheet: Worksheet, form: FormDefinition, data: ReportInput) -> No
         cell.alignment = _CENTER
         cell.border = _BORDER
         sheet.column_dimensions[get_column_letter(col)].width = leaf.width
+    widths = [leaf.width for leaf in leaves]
+    for cell in header_cells(form):
+        if cell.rowspan == 1:
+            span = sum(widths[cell.col : cell.col + cell.colspan])
+            height = _lines(cell.text, span) * LINE_POINTS + 3
+            current = sheet.row_dimensions[first + cell.row].height or 0
+            sheet.row_dimensions[first + cell.row].height = max(current, height)
+    for offset in range(1, BLANK_FORM_ROWS + 1):
+        _row(sheet, numbers + offset, [""] * len(leaves))
     total = [""] * len(leaves)
     total[1] = form.total_label
-    _row(sheet, numbers + 1, list(total), bold=True)
+    _row(sheet, numbers + BLANK_FORM_ROWS + 1, list(total), bold=True)
     _print_setup(sheet, first, numbers)
 
 

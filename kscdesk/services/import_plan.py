@@ -5,7 +5,7 @@ import logging
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from kscdesk.domain.model import PlanContent, PlanKind
+from kscdesk.domain.model import Plan, PlanContent, PlanKind
 from kscdesk.domain.work import CancelToken, ProgressCallback
 from kscdesk.formats.plan_reader import read_plan
 from kscdesk.services.errors import PlanAlreadyImported
@@ -63,12 +63,26 @@ def import_plan_file(
     return ImportResult(content=content, plan_uid=store_parsed_plan(ws, content))
 
 
+def _as_next_version(ws: Workspace, plan: Plan) -> Plan:
+    """A re-issued parent plan (same issuer and year, another file) is the next version."""
+    earlier = plans.find_parent_versions(ws.db, plan.issuer, plan.year)
+    if not earlier:
+        return plan
+    first = earlier[0]
+    return replace(
+        plan,
+        version=max(p.version for p in earlier) + 1,
+        version_of=first.version_of or first.uid,
+    )
+
+
 def store_parsed_plan(ws: Workspace, content: PlanContent) -> str:
     """Store a plan parsed (and previewed) earlier; a file already imported is refused."""
     existing = plans.find_plan_by_source(ws.db, content.plan.source_sha256, PlanKind.PARENT)
     if content.plan.source_sha256 and existing is not None:
         raise PlanAlreadyImported(content.plan.source_name, existing.title)
     with ws.db.atomic():
+        content.plan = _as_next_version(ws, content.plan)
         plan_uid = plans.save_plan_content(ws.db, content)
     log.info(
         "imported plan %s from %s (%d tasks)",

@@ -20,8 +20,11 @@ def find_plan_uid(ws: Workspace, ref: str) -> str:
 
 
 def export_plan_xlsx(ws: Workspace, ref: str, out: Path) -> Path:
-    """Write a printable .xlsx of the plan; the file is replaced only when writing succeeded."""
+    """Write a printable .xlsx of the plan (without the tasks marked not applicable); the file
+    is replaced only when writing succeeded."""
     content = plans.load_plan_content(ws.db, find_plan_uid(ws, ref))
+    # Tasks marked not applicable stay in the plan (greyed in the view) but not in documents.
+    content.tasks = [task for task in content.tasks if not task.not_applicable]
     out = out.with_suffix(".xlsx") if out.suffix.lower() != ".xlsx" else out
     tmp = out.with_name(f".{out.name}.tmp")
     write_plan_xlsx(content, tmp)

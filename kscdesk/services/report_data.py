@@ -1,23 +1,19 @@
 """Gather what a period report is drafted from, out of today's store.
 
-`report_tasks_from_store` is THE adapter from the stored progress vocabulary to the report's
-task standings. Today's store records three statuses (not started, in progress, done); the
-standing (on time, overdue, late) is derived here, simply, from the due dates the timeframe
-interpreter reads. When the progress vocabulary gains recorded states and derived standings
-(issue 7), only this function changes.
+`report_tasks_from_store` turns the progress table (recorded states, due dates, derived
+standings and overrides, as the progress page shows them) into the report's task lines.
 """
 
-from datetime import date
-
-from kscdesk.domain.model import Evidence, Plan, Progress, ProgressStatus, Task
-from kscdesk.domain.period import Period, PeriodKind, quarter_period
-from kscdesk.domain.report_input import EvidenceRef, ReportIndicator, ReportInput, ReportTask
+from kscdesk.domain.model import Plan, Task
+from kscdesk.domain.period import Period, quarter_period
+from kscdesk.domain.report_input import ReportIndicator, ReportInput, ReportTask
+from kscdesk.domain.standing import is_expected
 from kscdesk.domain.text import search_key
-from kscdesk.domain.timeframe import Timeframe, expected_in, parse_timeframe
 from kscdesk.services.indicators import list_figures
 from kscdesk.services.offices import get_profile
+from kscdesk.services.progress import progress_table
 from kscdesk.services.workspace import Workspace
-from kscdesk.store import plans, progress
+from kscdesk.store import plans, reports
 
 
 def next_period(period: Period) -> Period:
@@ -28,66 +24,33 @@ def next_period(period: Period) -> Period:
     return quarter_period(period.year, quarter + 1)
 
 
-def _progress_in(
-    records: dict[str, dict[str, Progress]], period: Period, task_uid: str
-) -> Progress | None:
-    """The record for the period itself, else the latest of its quarters (for H1, 9M, year)."""
-    own = records.get(period.key, {}).get(task_uid)
-    if own is not None or period.kind is PeriodKind.QUARTER:
-        return own
-    for quarter in range(period.last_month // 3, 0, -1):
-        found = records.get(quarter_period(period.year, quarter).key, {}).get(task_uid)
-        if found is not None:
-            return found
-    return None
-
-
-def _standing(record: Progress | None, dues: tuple[date, ...], as_of: date) -> str:
-    if record is None or record.status is ProgressStatus.NOT_STARTED:
-        return "not_started"
-    if record.status is ProgressStatus.IN_PROGRESS:
-        return "in_progress_overdue" if any(due < as_of for due in dues) else "in_progress_on_time"
-    if record.completed_on is not None and dues:
-        upcoming = [due for due in dues if due >= record.completed_on]
-        if not upcoming:
-            return "done_late"
-    return "done_on_time"
-
-
-def _evidence_ref(item: Evidence) -> EvidenceRef:
-    return EvidenceRef(
-        uid=item.uid,
-        type_label=item.doc_type.label,
-        number_symbol=item.number_symbol,
-        issued_on=item.issued_on,
-        issuer=item.issuer,
-        summary=item.summary,
-    )
-
-
 def report_tasks_from_store(
     ws: Workspace, plan: Plan, tasks: list[Task], period: Period
 ) -> tuple[ReportTask, ...]:
-    """The report's view of every applicable task of the plan in the period (the adapter)."""
-    keys = [period.key] + [quarter_period(period.year, q).key for q in range(1, 5)]
-    records = {key: progress.list_progress(ws.db, plan.uid, key) for key in dict.fromkeys(keys)}
-    evidence = progress.list_evidence_for_plan(ws.db, plan.uid)
+    """The report's view of every applicable task of the plan in the period.
+
+    Standings come from the one rule the progress page and the to-do list use
+    (kscdesk.domain.standing through services.progress.progress_table): recorded state,
+    concrete due dates (working days, event dates), and the officer's overrides.
+    """
+    table = progress_table(ws, period.key, plan.uid)
+    wanted = {task.uid for task in tasks if not task.not_applicable}
+    evidence = reports.list_evidence_refs(ws.db, plan.uid)
     following = next_period(period)
     last_day = period.deadline(plan.submission_day)
     result = []
-    for task in tasks:
-        if task.not_applicable:
+    for row in table.rows:
+        task = row.task
+        if task.uid not in wanted:
             continue
-        timeframe: Timeframe = parse_timeframe(task.timeframe, plan.year)
-        dues = tuple(checkpoint.due for checkpoint in timeframe.checkpoints)
-        record = _progress_in(records, period, task.uid)
+        record = row.progress
         cited = tuple(
-            _evidence_ref(item)
+            item
             for item in evidence.get(task.uid, [])
             if item.issued_on is None or period.start <= item.issued_on <= last_day
         )
-        in_period = record is not None or expected_in(timeframe, period)
-        due_next = expected_in(timeframe, following)
+        in_period = record is not None or row.assessment.expected
+        due_next = is_expected(row.deadlines, following)
         if not in_period and not due_next:
             continue
         result.append(
@@ -96,15 +59,15 @@ def report_tasks_from_store(
                 number=task.label,
                 section_code=task.section_code,
                 content=task.content,
-                standing=_standing(record, dues, period.end),
+                standing=row.standing.value,
                 completed_on=record.completed_on if record else None,
                 note=record.note if record else "",
-                due_dates=dues,
+                due_dates=row.assessment.dues,
                 evidence=cited,
                 due_next_period=due_next,
                 timeframe=task.timeframe,
                 in_period=in_period,
-                recurring=timeframe.recurrence is not None,
+                recurring=row.deadlines.timeframe.recurrence is not None,
             )
         )
     return tuple(result)

@@ -189,6 +189,72 @@ def _add_history(db: Database) -> None:
     db.executescript(_SCHEMA_2)
 
 
+_SCHEMA_PROGRESS_STANDING = """
+ALTER TABLE progress ADD COLUMN override TEXT;  -- a Standing slug the officer set, or NULL
+ALTER TABLE progress ADD COLUMN override_reason TEXT NOT NULL DEFAULT '';
+CREATE TABLE task_events (
+    task_uid TEXT PRIMARY KEY REFERENCES tasks (uid) ON DELETE CASCADE,
+    event_on TEXT NOT NULL,  -- ISO date of the event a relative deadline counts from
+    updated_at TEXT NOT NULL
+) STRICT;
+"""
+
+
+def _add_progress_standing(db: Database) -> None:
+    """Progress vocabulary (issue 7): overridden standings with a reason; event dates per task.
+
+    The recorded statuses of earlier versions (not_started, in_progress, done) keep their
+    slugs and meaning in the new vocabulary, which only adds not_occurred: no row changes.
+    """
+    db.executescript(_SCHEMA_PROGRESS_STANDING)
+
+
+_SCHEMA_EVIDENCE_TRASH = """
+CREATE TABLE evidence_trash (
+    uid TEXT PRIMARY KEY,  -- the deleted evidence record's uid, restored as it was
+    deleted_at TEXT NOT NULL,
+    record TEXT NOT NULL  -- JSON: the record with its task links and attachments
+) STRICT;
+"""
+
+
+def _add_evidence_trash(db: Database) -> None:
+    """Deleted evidence kept for undo; its files stay until the trash is emptied."""
+    db.executescript(_SCHEMA_EVIDENCE_TRASH)
+
+
+_SCHEMA_TAILORING = """
+ALTER TABLE plans ADD COLUMN version_of TEXT;  -- uid of the first version of a re-issued plan
+CREATE INDEX plans_version_of ON plans (version_of);
+
+CREATE TABLE wording_rules (
+    office_uid TEXT NOT NULL REFERENCES offices (uid) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    find TEXT NOT NULL,
+    replacement TEXT NOT NULL DEFAULT '',
+    fields TEXT NOT NULL DEFAULT '[]',  -- JSON list of task fields the rule applies to
+    PRIMARY KEY (office_uid, position)
+) STRICT;
+
+CREATE TABLE plan_edits (
+    id INTEGER PRIMARY KEY,
+    plan_uid TEXT NOT NULL REFERENCES plans (uid) ON DELETE CASCADE,
+    at TEXT NOT NULL,
+    label TEXT NOT NULL,  -- what the officer did, as the Edit menu names it
+    before TEXT NOT NULL,  -- JSON: {"tasks": {uid: row|null}, "sections": {uid: row|null}}
+    after TEXT NOT NULL,
+    undone INTEGER NOT NULL DEFAULT 0
+) STRICT;
+CREATE INDEX plan_edits_plan ON plan_edits (plan_uid, id);
+"""
+
+
+def _add_tailoring(db: Database) -> None:
+    """Tailoring: versions of re-issued parent plans, wording rules per office, an edit journal
+    of own plans that undo and redo read (also after a restart)."""
+    db.executescript(_SCHEMA_TAILORING)
+
+
 _SCHEMA_REPORTS = """
 CREATE TABLE report_texts (
     plan_uid TEXT NOT NULL REFERENCES plans (uid) ON DELETE CASCADE,
@@ -217,7 +283,100 @@ def _add_reports(db: Database) -> None:
     db.executescript(_SCHEMA_REPORTS)
 
 
-MIGRATIONS: tuple[Migration, ...] = (_create_schema, _add_history, _add_reports)
+_SCHEMA_EXCHANGE = """
+CREATE TABLE trusted_keys (
+    office_key TEXT PRIMARY KEY,  -- "code:…" or "name:…" (kscdesk.domain.exchange.office_key)
+    office_uid TEXT,  -- the office record it belongs to (no foreign key: kept if it goes)
+    name TEXT NOT NULL,
+    public_key TEXT NOT NULL,  -- base64 Ed25519 public key, trusted on first use
+    fingerprint TEXT NOT NULL,
+    first_seen TEXT NOT NULL,
+    pending_public_key TEXT,  -- a changed key seen on import, until the officer accepts it
+    pending_fingerprint TEXT
+) STRICT;
+
+CREATE TABLE packages (
+    package_id TEXT PRIMARY KEY,
+    direction TEXT NOT NULL,  -- 'in' received, 'out' written here
+    kind TEXT NOT NULL,  -- plan | report | receipt
+    sender_key TEXT NOT NULL,
+    sender_name TEXT NOT NULL,
+    office_uid TEXT,  -- the other office: sender of 'in', recipient of 'out' (when one)
+    period_key TEXT NOT NULL DEFAULT '',  -- '' for plans
+    sequence INTEGER NOT NULL,
+    content_hash TEXT NOT NULL,
+    created_at TEXT NOT NULL,  -- when the sender wrote it
+    received_at TEXT NOT NULL,  -- when it was imported (or written, for 'out')
+    status TEXT NOT NULL DEFAULT 'current',  -- current | superseded
+    file_name TEXT NOT NULL DEFAULT '',
+    data TEXT NOT NULL DEFAULT ''  -- the data JSON as received, kept as history
+) STRICT;
+CREATE INDEX packages_sender ON packages (sender_key, kind, period_key, sequence);
+CREATE INDEX packages_office_period ON packages (office_uid, period_key);
+
+CREATE TABLE consolidated_tasks (
+    office_uid TEXT NOT NULL,
+    period_key TEXT NOT NULL,
+    package_id TEXT NOT NULL REFERENCES packages (package_id) ON DELETE CASCADE,
+    task_uid TEXT NOT NULL,  -- the commune's task
+    parent_task_uid TEXT,  -- the parent plan's row it was derived from
+    number TEXT NOT NULL,
+    content TEXT NOT NULL DEFAULT '',
+    status TEXT,  -- as the commune stored it (either status vocabulary)
+    not_applicable INTEGER NOT NULL DEFAULT 0,
+    position INTEGER NOT NULL DEFAULT 0
+) STRICT;
+CREATE INDEX consolidated_tasks_period ON consolidated_tasks (period_key, office_uid);
+
+CREATE TABLE consolidated_indicators (
+    office_uid TEXT NOT NULL,
+    period_key TEXT NOT NULL,
+    package_id TEXT NOT NULL REFERENCES packages (package_id) ON DELETE CASCADE,
+    number TEXT NOT NULL,
+    name TEXT NOT NULL,
+    unit TEXT NOT NULL DEFAULT '',
+    numerator INTEGER,
+    denominator INTEGER,
+    position INTEGER NOT NULL DEFAULT 0
+) STRICT;
+CREATE INDEX consolidated_indicators_period ON consolidated_indicators (period_key, office_uid);
+
+CREATE TABLE receipts (
+    package_id TEXT PRIMARY KEY,
+    direction TEXT NOT NULL,  -- 'in' (commune) or 'out' (parent)
+    office_uid TEXT,  -- the commune the receipt answers
+    period_key TEXT NOT NULL,
+    decision TEXT NOT NULL,  -- accepted | returned
+    comment TEXT NOT NULL DEFAULT '',
+    about_package TEXT,
+    created_at TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE receipt_comments (
+    package_id TEXT NOT NULL REFERENCES receipts (package_id) ON DELETE CASCADE,
+    task_uid TEXT NOT NULL,  -- the commune's task (no foreign key: the task may be gone)
+    number TEXT NOT NULL DEFAULT '',
+    comment TEXT NOT NULL
+) STRICT;
+CREATE INDEX receipt_comments_task ON receipt_comments (task_uid);
+"""
+
+
+def _add_exchange(db: Database) -> None:
+    """Exchange packages: trusted keys, received and written packages, consolidated data per
+    commune and period, receipts with comments per task."""
+    db.executescript(_SCHEMA_EXCHANGE)
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    _create_schema,
+    _add_history,
+    _add_progress_standing,
+    _add_evidence_trash,
+    _add_tailoring,
+    _add_reports,
+    _add_exchange,
+)
 """Migration number N (1-based) is ``MIGRATIONS[N - 1]``; append, never edit or reorder."""
 
 LATEST_VERSION = len(MIGRATIONS)

@@ -39,6 +39,7 @@ class PlanSummary:
     section_count: int
     indicator_count: int
     created_at: str
+    version: int = 1  # a re-issued parent plan is stored as version 2, 3 …
 
 
 def _optional_nfc(text: str | None) -> str | None:
@@ -63,6 +64,7 @@ def _plan_row(plan: Plan, created_at: str) -> dict[str, Any]:
         "office_uid": plan.office_uid,
         "columns": json.dumps([nfc(column) for column in plan.columns], ensure_ascii=False),
         "submission_day": plan.submission_day,
+        "version_of": plan.version_of,
         "created_at": created_at,
         "updated_at": created_at,
     }
@@ -87,6 +89,7 @@ def _plan_from_row(row: dict[str, Any]) -> Plan:
         columns=tuple(json.loads(row["columns"])),
         submission_day=row["submission_day"],
         uid=row["uid"],
+        version_of=row.get("version_of"),
     )
 
 
@@ -185,7 +188,7 @@ def save_plan_content(db: Database, content: PlanContent) -> str:
 def list_plans(db: Database) -> list[PlanSummary]:
     """Every stored plan, newest year first, then most recently saved first."""
     rows = db.query(
-        "SELECT p.uid, p.issuer, p.year, p.title, p.kind, p.level, p.created_at, "
+        "SELECT p.uid, p.issuer, p.year, p.title, p.kind, p.level, p.created_at, p.version, "
         "(SELECT count(*) FROM tasks t WHERE t.plan_uid = p.uid) AS task_count, "
         "(SELECT count(*) FROM sections s WHERE s.plan_uid = p.uid) AS section_count, "
         "(SELECT count(*) FROM indicators i WHERE i.plan_uid = p.uid) AS indicator_count "
@@ -203,6 +206,7 @@ def list_plans(db: Database) -> list[PlanSummary]:
             section_count=row["section_count"],
             indicator_count=row["indicator_count"],
             created_at=row["created_at"],
+            version=row["version"],
         )
         for row in rows
     ]
@@ -356,3 +360,19 @@ def delete_task(db: Database, task_uid: str) -> None:
         cursor = db.execute("DELETE FROM tasks WHERE uid = ?", [task_uid])
         if cursor.rowcount == 0:
             raise RecordNotFound("nhiệm vụ", task_uid)
+
+
+def find_parent_versions(db: Database, issuer: str, year: int) -> list[Plan]:
+    """Stored parent plans of this issuer and year (any version), oldest first."""
+    rows = db.query(
+        "SELECT * FROM plans WHERE kind = 'parent' AND year = ? ORDER BY created_at, rowid", [year]
+    )
+    key = search_key(issuer)
+    return [_plan_from_row(row) for row in rows if search_key(row["issuer"]) == key]
+
+
+def insert_section(db: Database, plan_uid: str, section: Section) -> None:
+    """Add one section row to a stored plan (a local section)."""
+    with db.atomic():
+        load_plan(db, plan_uid)
+        _insert_rows(db, "sections", [_section_row(plan_uid, section)])

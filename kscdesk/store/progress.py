@@ -1,11 +1,19 @@
 """Where each task stands per reporting period, and the evidence documents that prove it."""
 
 from collections.abc import Sequence
+from datetime import date
 from typing import Any
 
 from sqlite_utils import Database
 
-from kscdesk.domain.model import Attachment, Evidence, EvidenceType, Progress, ProgressStatus
+from kscdesk.domain.model import (
+    Attachment,
+    Evidence,
+    EvidenceType,
+    Progress,
+    ProgressStatus,
+    Standing,
+)
 from kscdesk.domain.text import nfc
 from kscdesk.store.clock import date_from_iso, date_to_iso, now_iso
 from kscdesk.store.errors import RecordNotFound
@@ -25,11 +33,12 @@ def save_progress(db: Database, progress: Progress) -> None:
         _require_task(db, progress.task_uid)
         db.execute(
             "INSERT INTO progress "
-            "(uid, task_uid, period_key, status, completed_on, note, updated_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?) "
+            "(uid, task_uid, period_key, status, completed_on, note, updated_at, override, "
+            "override_reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
             "ON CONFLICT (task_uid, period_key) DO UPDATE SET status = excluded.status, "
             "completed_on = excluded.completed_on, note = excluded.note, "
-            "updated_at = excluded.updated_at",
+            "updated_at = excluded.updated_at, override = excluded.override, "
+            "override_reason = excluded.override_reason",
             [
                 progress.uid,
                 progress.task_uid,
@@ -38,8 +47,23 @@ def save_progress(db: Database, progress: Progress) -> None:
                 date_to_iso(progress.completed_on),
                 nfc(progress.note),
                 now_iso(),
+                progress.override.value if progress.override else None,
+                nfc(progress.override_reason),
             ],
         )
+
+
+def _progress_from_row(row: dict[str, Any]) -> Progress:
+    return Progress(
+        task_uid=row["task_uid"],
+        period_key=row["period_key"],
+        status=ProgressStatus(row["status"]),
+        completed_on=date_from_iso(row["completed_on"]),
+        note=row["note"],
+        uid=row["uid"],
+        override=Standing(row["override"]) if row["override"] else None,
+        override_reason=row["override_reason"],
+    )
 
 
 def list_progress(db: Database, plan_uid: str, period_key: str) -> dict[str, Progress]:
@@ -49,17 +73,58 @@ def list_progress(db: Database, plan_uid: str, period_key: str) -> dict[str, Pro
         "WHERE t.plan_uid = ? AND p.period_key = ? ORDER BY t.position, t.rowid",
         [plan_uid, period_key],
     )
-    return {
-        row["task_uid"]: Progress(
-            task_uid=row["task_uid"],
-            period_key=row["period_key"],
-            status=ProgressStatus(row["status"]),
-            completed_on=date_from_iso(row["completed_on"]),
-            note=row["note"],
-            uid=row["uid"],
+    return {row["task_uid"]: _progress_from_row(row) for row in rows}
+
+
+def list_plan_progress(db: Database, plan_uid: str) -> list[Progress]:
+    """Every progress record of the plan's tasks, all periods, in table then period order."""
+    rows = db.query(
+        "SELECT p.* FROM progress p JOIN tasks t ON t.uid = p.task_uid "
+        "WHERE t.plan_uid = ? ORDER BY t.position, t.rowid, p.period_key",
+        [plan_uid],
+    )
+    return [_progress_from_row(row) for row in rows]
+
+
+def load_progress(db: Database, task_uid: str, period_key: str) -> Progress | None:
+    """The task's record for the period, or None when nothing was recorded."""
+    rows = list(
+        db.query(
+            "SELECT * FROM progress WHERE task_uid = ? AND period_key = ?", [task_uid, period_key]
         )
-        for row in rows
-    }
+    )
+    return _progress_from_row(rows[0]) if rows else None
+
+
+def set_event_date(db: Database, task_uid: str, event_on: date | None) -> None:
+    """Record (or forget, with None) the date of the event a task's relative deadline counts
+    from."""
+    with db.atomic():
+        _require_task(db, task_uid)
+        if event_on is None:
+            db.execute("DELETE FROM task_events WHERE task_uid = ?", [task_uid])
+            return
+        db.execute(
+            "INSERT INTO task_events (task_uid, event_on, updated_at) VALUES (?, ?, ?) "
+            "ON CONFLICT (task_uid) DO UPDATE SET event_on = excluded.event_on, "
+            "updated_at = excluded.updated_at",
+            [task_uid, date_to_iso(event_on), now_iso()],
+        )
+
+
+def event_dates(db: Database, plan_uid: str) -> dict[str, date]:
+    """The recorded event dates of the plan's tasks, keyed by task uid."""
+    rows = db.query(
+        "SELECT e.task_uid, e.event_on FROM task_events e JOIN tasks t ON t.uid = e.task_uid "
+        "WHERE t.plan_uid = ?",
+        [plan_uid],
+    )
+    result: dict[str, date] = {}
+    for row in rows:
+        day = date_from_iso(row["event_on"])
+        if day is not None:
+            result[row["task_uid"]] = day
+    return result
 
 
 def save_evidence(db: Database, evidence: Evidence) -> None:

@@ -4,10 +4,11 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
-from kscdesk.domain.model import new_uid
+from kscdesk.domain.model import EvidenceType, new_uid
 from kscdesk.domain.report_draft import SavedPart
+from kscdesk.domain.report_input import EvidenceRef
 from kscdesk.domain.text import nfc
-from kscdesk.store.clock import now_iso
+from kscdesk.store.clock import date_from_iso, now_iso
 
 
 def save_report_text(
@@ -82,3 +83,30 @@ def list_builds(db: Database, plan_uid: str) -> list[ReportBuild]:
         )
         for row in rows
     ]
+
+
+def list_evidence_refs(db: Database, plan_uid: str) -> dict[str, list[EvidenceRef]]:
+    """Every task's evidence as the report cites it, in one query, keyed by task uid.
+
+    Dated documents first, oldest first, as ``progress.list_evidence_for_task`` orders them.
+    """
+    rows = db.query(
+        "SELECT et.task_uid, e.uid, e.doc_type, e.number_symbol, e.issued_on, e.issuer, "
+        "e.summary FROM evidence e JOIN evidence_tasks et ON et.evidence_uid = e.uid "
+        "JOIN tasks t ON t.uid = et.task_uid WHERE t.plan_uid = ? "
+        "ORDER BY e.issued_on IS NULL, e.issued_on, e.created_at, e.rowid",
+        [plan_uid],
+    )
+    by_task: dict[str, list[EvidenceRef]] = {}
+    for row in rows:
+        by_task.setdefault(row["task_uid"], []).append(
+            EvidenceRef(
+                uid=row["uid"],
+                type_label=EvidenceType(row["doc_type"]).label,
+                number_symbol=row["number_symbol"],
+                issued_on=date_from_iso(row["issued_on"]),
+                issuer=row["issuer"],
+                summary=row["summary"],
+            )
+        )
+    return by_task

@@ -95,7 +95,7 @@ class MainWindow(QMainWindow):
             self._built.add(page.name)
         stack.setCurrentIndex(current)
         window_state.restore_children(self)
-        keyboard.tab_leaves_item_views(self)
+        keyboard.tab_never_traps(self)
         if self._restored_page in self.pages:
             self.show_page(self._restored_page)
 

@@ -1,5 +1,7 @@
 """PlanPanel: pick a stored plan, filter it by section or by a tone-free search, read its tasks."""
 
+from typing import TYPE_CHECKING
+
 from sqlite_utils import Database
 
 from PySide6.QtCore import QItemSelection, QModelIndex, Qt, QTimer
@@ -12,23 +14,38 @@ from kscdesk.store.plans import PlanSummary
 from kscdesk.ui.generated.ui_plan_panel import Ui_PlanPanel
 from kscdesk.ui.section_tree_model import SectionTreeModel
 from kscdesk.ui.task_columns import CONTENT, COORDINATING, LEAD, NUMBER, OUTPUT, TIMEFRAME
-from kscdesk.ui.task_table_model import TaskTableModel
+from kscdesk.ui.task_table_model import DUE, TaskTableModel
+
+if TYPE_CHECKING:
+    from kscdesk.services.workspace import Workspace
+    from kscdesk.ui.plan_editor import PlanEditor
 
 SEARCH_DELAY_MS = 200  # wait for a pause in typing before querying
 TASK_ROW_LINES = 4  # a task row shows this many wrapped lines; the tooltip has the full text
 ROW_PADDING = 2
-COLUMN_WIDTHS = {NUMBER: 46, OUTPUT: 200, LEAD: 150, COORDINATING: 160, TIMEFRAME: 105}
+COLUMN_WIDTHS = {
+    NUMBER: 40,
+    OUTPUT: 150,
+    LEAD: 110,
+    COORDINATING: 110,
+    TIMEFRAME: 84,
+    DUE: 78,
+}
 
 
 def plan_label(summary: PlanSummary) -> str:
     """The combo text: "2023 – Kế hoạch … (Kế hoạch cấp trên)"."""
-    return f"{summary.year} – {summary.title} ({summary.kind.label})"
+    version = f", bản {summary.version}" if summary.version > 1 else ""
+    return f"{summary.year} – {summary.title} ({summary.kind.label}{version})"
 
 
 class PlanPanel(QWidget):
     """The "Kế hoạch" page: plan selector, section tree, search box and the task table."""
 
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, db: Database, parent: QWidget | None = None, workspace: "Workspace | None" = None
+    ) -> None:
+        """Read-only over ``db``; editable (own plans) when the open ``workspace`` is given."""
         super().__init__(parent)
         self._db = db
         self._summaries: dict[str, PlanSummary] = {}
@@ -41,6 +58,11 @@ class PlanPanel(QWidget):
         self._search_timer.setInterval(SEARCH_DELAY_MS)
         self._set_up_views()
         self._connect()
+        self.editor: PlanEditor | None = None
+        if workspace is not None:
+            from kscdesk.ui import plan_editor
+
+            self.editor = plan_editor.PlanEditor(self, workspace)
 
     # --- set-up ---------------------------------------------------------------------------------
 
@@ -66,7 +88,7 @@ class PlanPanel(QWidget):
         table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.ui.splitter.setStretchFactor(0, 0)
         self.ui.splitter.setStretchFactor(1, 1)
-        self.ui.splitter.setSizes([240, 1000])
+        self.ui.splitter.setSizes([180, 1000])
         self.ui.plan_info_label.setTextFormat(Qt.TextFormat.PlainText)
 
     def _connect(self) -> None:
@@ -118,6 +140,34 @@ class PlanPanel(QWidget):
             self.ui.section_tree.setCurrentIndex(first)
             self.ui.section_tree.selectionModel().blockSignals(False)
         self.ui.plan_info_label.setText(self._plan_info(uid))
+        self.apply_filter()
+        if self.editor is not None:
+            self.editor.plan_changed(uid)
+
+    def refresh_plan(self) -> None:
+        """The plan changed in the store (rows added, moved, sections added): read it again."""
+        uid = self.current_plan_uid()
+        code = self.current_section_code()
+        self._summaries = {s.uid: s for s in plans.list_plans(self._db)}
+        self.section_model.set_plan(uid)
+        self.ui.section_tree.expandAll()
+        found = self.section_model.index_of(code) if code is not None else None
+        if found is not None:
+            self.ui.section_tree.selectionModel().blockSignals(True)
+            self.ui.section_tree.setCurrentIndex(found)
+            self.ui.section_tree.selectionModel().blockSignals(False)
+        self.ui.plan_info_label.setText(self._plan_info(uid))
+        self.task_model.refresh()
+        self._update_count(clean_text(self.ui.search_edit.text()))
+
+    def show_everything(self) -> None:
+        """Clear the search and show the first section's tree root (the whole plan)."""
+        self.ui.search_edit.blockSignals(True)
+        self.ui.search_edit.clear()
+        self.ui.search_edit.blockSignals(False)
+        self.ui.section_tree.selectionModel().blockSignals(True)
+        self.ui.section_tree.setCurrentIndex(self.section_model.index(0, 0))
+        self.ui.section_tree.selectionModel().blockSignals(False)
         self.apply_filter()
 
     def _plan_info(self, uid: str | None) -> str:
@@ -177,8 +227,8 @@ class PlanPanel(QWidget):
     def toggle_row_height(self, index: QModelIndex) -> None:
         """A double click opens a task row to show all its text, or closes it again."""
         row = index.row()
-        if row in self.task_model.section_rows():
-            return
+        if row in self.task_model.section_rows() or self.task_model.is_editable:
+            return  # in an own plan a double click edits the cell, whose editor shows it all
         table = self.ui.task_table
         vertical = table.verticalHeader()
         collapsed = vertical.defaultSectionSize()

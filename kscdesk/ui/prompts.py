@@ -7,7 +7,7 @@ monkeypatch the ``ask_*``/``show_*``/``choose_*`` functions instead of clicking 
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
 from kscdesk.ui import window_state
 
@@ -107,6 +107,14 @@ def choose_open_file(
     return Path(name)
 
 
+def choose_open_files(
+    parent: QWidget | None, title: str, file_filter: str, start: Path | None = None
+) -> list[Path]:
+    """Pick one or more existing files; an empty list when cancelled."""
+    names, _ = QFileDialog.getOpenFileNames(parent, title, str(start or ""), file_filter)
+    return [Path(name) for name in names]
+
+
 def choose_save_file(
     parent: QWidget | None, title: str, file_filter: str, suggested: Path | None = None
 ) -> Path | None:
@@ -124,3 +132,17 @@ def choose_folder(parent: QWidget | None, title: str, start: Path | None = None)
         return None
     window_state.remember_folder(title, name)
     return Path(name)
+
+
+def ask_text(parent: QWidget | None, title: str, label: str, text: str = "") -> str | None:
+    """One line of text from the officer (a reason, a name); None when cancelled."""
+    dialog = QInputDialog(parent)
+    dialog.setObjectName("text_prompt")
+    dialog.setWindowTitle(title)
+    dialog.setLabelText(label)
+    dialog.setTextValue(text)
+    dialog.setOkButtonText("Đồng ý")
+    dialog.setCancelButtonText("Hủy")
+    if dialog.exec() != QInputDialog.DialogCode.Accepted:
+        return None
+    return dialog.textValue()

@@ -64,6 +64,18 @@ class SectionTreeModel(QAbstractItemModel):
         node = self._node(index) if index.isValid() else None
         return node.section.code if node is not None and node.section is not None else None
 
+    def index_of(self, code: str) -> QModelIndex | None:
+        """The row of the section with this code, or None."""
+        pending = [(self._root, QModelIndex())]
+        while pending:
+            node, parent = pending.pop()
+            for row, child in enumerate(node.children):
+                index = self.index(row, 0, parent)
+                if child.section is not None and child.section.code == code:
+                    return index
+                pending.append((child, index))
+        return None
+
     def _node(self, index: ModelIndex) -> _Node:
         node = index.internalPointer() if index.isValid() else self._root
         assert isinstance(node, _Node)

@@ -8,6 +8,7 @@ the next few uncached rows, and kept in a cache until the filter changes.
 import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 from sqlite_utils import Database
 
@@ -15,6 +16,7 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QCollator,
     QLocale,
+    QMimeData,
     QModelIndex,
     QObject,
     Qt,
@@ -23,14 +25,35 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from kscdesk.domain.model import Section, Task
 from kscdesk.store import plans
-from kscdesk.ui.task_columns import NUMBER, ModelIndex
-from kscdesk.ui.task_columns import TASK_COLUMNS as COLUMNS
+from kscdesk.ui.task_columns import (
+    CONTENT,
+    COORDINATING,
+    LEAD,
+    NUMBER,
+    OUTPUT,
+    TASK_COLUMNS,
+    TIMEFRAME,
+    ModelIndex,
+)
+from kscdesk.ui.task_due import DueCell, due_cell
+
+COLUMNS = (*TASK_COLUMNS, "Hạn")
+DUE = len(TASK_COLUMNS)  # due dates read from the timeframe for the plan's year
+FIELD_OF_COLUMN = {
+    CONTENT: "content",
+    OUTPUT: "output",
+    LEAD: "lead",
+    COORDINATING: "coordinating",
+    TIMEFRAME: "timeframe",
+}
+TASK_MIME = "application/x-kscdesk-task"
 
 UID_ROLE = Qt.ItemDataRole.UserRole + 1
 IS_SECTION_ROLE = Qt.ItemDataRole.UserRole + 2
 
 _SECTION_BACKGROUND = QColor("#e9eef6")
 _NOT_APPLICABLE_FOREGROUND = QColor("#8a8a8a")
+_FLAGGED_FOREGROUND = QColor("#b45309")
 
 
 @dataclass(frozen=True)
@@ -52,6 +75,16 @@ class TaskRow:
 Row = SectionRow | TaskRow
 
 
+class TaskEditor(Protocol):
+    """Where the model sends the officer's edits: the panel, which pushes undoable commands."""
+
+    def edit_field(self, task_uid: str, field: str, value: str) -> None: ...
+
+    def move_task(
+        self, task_uid: str, before_uid: str | None, section_code: str | None
+    ) -> None: ...
+
+
 def vietnamese_collator() -> QCollator:
     """Vietnamese alphabetical order (a ă â b c d đ …), case-insensitive, numbers by value."""
     collator = QCollator(QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam))
@@ -63,6 +96,8 @@ def vietnamese_collator() -> QCollator:
 def _cell_text(task: Task, column: int) -> str:
     if column == NUMBER:
         return task.label
+    if column == DUE:
+        return ""
     return (task.content, task.output, task.lead, task.coordinating, task.timeframe)[column - 1]
 
 
@@ -90,6 +125,9 @@ class TaskTableModel(QAbstractTableModel):
         self._plan_rows: list[Row] = []  # table order, with headings
         self._rows: list[Row] = []  # what is shown: table order, or sorted tasks only
         self._cache: dict[str, Task] = {}
+        self._due: dict[str, DueCell] = {}
+        self._plan_year = 0
+        self._editor: TaskEditor | None = None
         self._sort_column = NUMBER
         self._sort_order = Qt.SortOrder.AscendingOrder
         self._collator = vietnamese_collator()
@@ -107,6 +145,8 @@ class TaskTableModel(QAbstractTableModel):
         self.beginResetModel()
         if plan_uid != self._plan_uid:
             self._cache.clear()
+            self._due.clear()
+            self._plan_year = plans.load_plan(self._db, plan_uid).year if plan_uid else 0
         self._plan_uid = plan_uid
         self._section_code = section_code
         self._query = query
@@ -117,13 +157,23 @@ class TaskTableModel(QAbstractTableModel):
     def refresh(self) -> None:
         """Reload the same filter after the plan changed in the store."""
         self._cache.clear()
+        self._due.clear()
         self.set_filter(self._plan_uid, section_code=self._section_code, query=self._query)
+
+    def set_editor(self, editor: TaskEditor | None) -> None:
+        """Make the cells editable (and rows movable) through ``editor``; None: read-only."""
+        self._editor = editor
+
+    @property
+    def is_editable(self) -> bool:
+        return self._editor is not None
 
     def invalidate_tasks(self, uids: set[str]) -> None:
         """Drop cached rows a service changed and repaint only those rows."""
         for row, entry in enumerate(self._rows):
             if isinstance(entry, TaskRow) and entry.uid in uids:
                 self._cache.pop(entry.uid, None)
+                self._due.pop(entry.uid, None)
                 self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
 
     def _list_rows(self) -> list[Row]:
@@ -168,6 +218,13 @@ class TaskTableModel(QAbstractTableModel):
         """Row numbers of section headings (the view spans them over every column)."""
         return [i for i, r in enumerate(self._rows) if isinstance(r, SectionRow)]
 
+    def row_of(self, task_uid: str) -> int | None:
+        """The row showing this task, or None when the filter hides it."""
+        for row, entry in enumerate(self._rows):
+            if isinstance(entry, TaskRow) and entry.uid == task_uid:
+                return row
+        return None
+
     def row_entry(self, row: int) -> Row:
         return self._rows[row]
 
@@ -202,8 +259,69 @@ class TaskTableModel(QAbstractTableModel):
 
     def flags(self, index: ModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+            return Qt.ItemFlag.ItemIsDropEnabled if self._editor else Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if self._editor is None:
+            return flags
+        flags |= Qt.ItemFlag.ItemIsDropEnabled
+        if isinstance(self._rows[index.row()], TaskRow):
+            flags |= Qt.ItemFlag.ItemIsDragEnabled
+            if index.column() in FIELD_OF_COLUMN:
+                flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def setData(
+        self, index: ModelIndex, value: object, role: int = Qt.ItemDataRole.EditRole
+    ) -> bool:
+        if role != Qt.ItemDataRole.EditRole or self._editor is None or not index.isValid():
+            return False
+        field = FIELD_OF_COLUMN.get(index.column())
+        task = self.task_at(index.row())
+        if field is None or task is None or not isinstance(value, str):
+            return False
+        if value.strip() != getattr(task, field):
+            self._editor.edit_field(task.uid, field, value)
+        return True
+
+    # --- drag and drop: a task dropped on a row goes before it; on a heading, to its end ----------
+
+    def supportedDropActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def mimeTypes(self) -> list[str]:
+        return [TASK_MIME]
+
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
+        data = QMimeData()
+        uids = {
+            entry.uid for index in indexes if isinstance(entry := self._rows[index.row()], TaskRow)
+        }
+        if len(uids) == 1:
+            data.setData(TASK_MIME, next(iter(uids)).encode())
+        return data
+
+    def dropMimeData(
+        self,
+        data: QMimeData,
+        action: Qt.DropAction,
+        row: int,
+        column: int,
+        parent: ModelIndex,
+    ) -> bool:
+        if self._editor is None or not data.hasFormat(TASK_MIME):
+            return False
+        uid = bytes(data.data(TASK_MIME).data()).decode()
+        target = row if row >= 0 else (parent.row() if parent.isValid() else len(self._rows))
+        if target < len(self._rows):
+            entry = self._rows[target]
+            if isinstance(entry, TaskRow):
+                if entry.uid != uid:
+                    self._editor.move_task(uid, entry.uid, None)
+            else:
+                self._editor.move_task(uid, None, entry.section.code)
+        else:
+            self._editor.move_task(uid, None, None)
+        return False  # the view must not remove the source row: the store reorders
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -241,8 +359,16 @@ class TaskTableModel(QAbstractTableModel):
             return True
         return None
 
+    def due_of(self, task: Task) -> DueCell:
+        cell = self._due.get(task.uid)
+        if cell is None:
+            cell = self._due[task.uid] = due_cell(task.timeframe, self._plan_year)
+        return cell
+
     def _task_data(self, task: Task, column: int, role: int) -> object:
-        if role == Qt.ItemDataRole.DisplayRole:
+        if column == DUE:
+            return self._due_data(task, role)
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return _cell_text(task, column)
         if role == Qt.ItemDataRole.ToolTipRole:
             text = _cell_text(task, column)
@@ -261,6 +387,22 @@ class TaskTableModel(QAbstractTableModel):
             return task.uid
         if role == IS_SECTION_ROLE:
             return False
+        return None
+
+    def _due_data(self, task: Task, role: int) -> object:
+        cell = self.due_of(task)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return cell.text
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return cell.tooltip
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if task.not_applicable:
+                return QBrush(_NOT_APPLICABLE_FOREGROUND)
+            return QBrush(_FLAGGED_FOREGROUND) if cell.is_flagged else None
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        if role == UID_ROLE:
+            return task.uid
         return None
 
     # --- sorting --------------------------------------------------------------------------------

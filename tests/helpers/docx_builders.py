@@ -6,6 +6,7 @@ the cell above (vMerge); "\\n" in a text starts a new paragraph inside the cell.
 modelled on seeds 000 (city 2023) and 003 (ward 2025).
 """
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -360,3 +361,49 @@ def synonyms_blocks(legacy_lead: str) -> list["str | Table"]:
         Table(second, legacy_font=".VnTime", legacy_columns={3}),
         "CHỦ TỊCH",
     ]
+
+
+def _seed_cell(text: str) -> str:
+    """A cell of the seed's text tables: HTML lists become one line per item, tags go."""
+    text = re.sub(r"</li>\s*<li>|</p>\s*<p>", "\n", text)
+    text = re.sub(r"<[^>]+>", "", text)
+    return "\n".join(line.strip() for line in text.split("\n") if line.strip())
+
+
+def _seed_paragraph(line: str) -> str:
+    return re.sub(r"^#+\s*|\*\*|(?<!\*)\*(?!\*)", "", line).strip()
+
+
+def seed_003_blocks(seed: Path) -> list["str | Table"]:
+    """The ward 2025 plan (seed 003) as the Word file it was: the letterhead the seed text
+    leaves out, then every paragraph and table of the seed, tables split at page breaks joined
+    into one with the header repeated where the page broke."""
+    blocks: list[str | Table] = [
+        Table(
+            [
+                [
+                    "ỦY BAN NHÂN DÂN\nPHƯỜNG PHỔ NINH\nSố: 35/QĐ-UBND",
+                    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc",
+                ]
+            ]
+        )
+    ]
+    rows: list[list[str]] = []
+    for raw in seed.read_text(encoding="utf-8").splitlines():
+        if "\t" in raw:
+            cells = [_seed_cell(cell) for cell in raw.split("\t")]
+            if len(cells) >= 3 and cells[1] and all(not c for c in cells[2:]) and cells[0]:
+                cells = [cells[0], cells[1], *[LEFT] * (len(cells) - 2)]
+            rows.append(cells)
+            continue
+        if not raw.strip():
+            continue
+        if rows:
+            blocks.append(Table(rows, repeat_header_rows={0}))
+            rows = []
+        text = _seed_paragraph(raw)
+        if text:
+            blocks.append(text)
+    if rows:
+        blocks.append(Table(rows, repeat_header_rows={0}))
+    return blocks

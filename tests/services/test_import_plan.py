@@ -70,3 +70,15 @@ def test_a_file_that_is_no_plan_is_refused(ws: Workspace, fixtures_dir: Path) ->
     with pytest.raises(NotAPlan):
         import_plan_file(ws, fixtures_dir / "notaplan.docx")
     assert plans.list_plans(ws.db) == []
+
+
+def test_a_reissued_parent_plan_is_stored_as_its_next_version(
+    ws: Workspace, fixtures_dir: Path
+) -> None:
+    # Same issuer and year, another file (the .xlsx of the same plan stands in for a re-issue).
+    first = import_plan_file(ws, fixtures_dir / "city2023.docx").plan_uid
+    second = import_plan_file(ws, fixtures_dir / "city2023.xlsx").plan_uid
+    assert first and second
+    stored = plans.load_plan(ws.db, second)
+    assert (stored.version, stored.version_of) == (2, first)
+    assert plans.load_plan(ws.db, first).version == 1

@@ -4,6 +4,7 @@ from pathlib import Path
 
 import pytest
 
+from kscdesk.domain.work import Cancelled
 from kscdesk.store.attachments import AttachmentStore
 from kscdesk.store.errors import AttachmentUnreadable
 
@@ -80,3 +81,36 @@ def test_a_name_that_is_not_a_sha256_is_rejected(store: AttachmentStore) -> None
         store.path_of("../../etc/passwd")
     with pytest.raises(ValueError):
         store.has("ABC")
+
+
+def test_progress_is_reported_in_bytes_up_to_the_file_size(
+    store: AttachmentStore, source: Path
+) -> None:
+    seen: list[tuple[int, int]] = []
+    store.add_file(source, lambda done, total: seen.append((done, total)))
+    assert seen[-1] == (len(CONTENT), len(CONTENT))
+    assert [done for done, _ in seen] == sorted(done for done, _ in seen)
+
+
+def test_a_cancelled_copy_stores_nothing(store: AttachmentStore, source: Path) -> None:
+    calls = iter([False, True])
+    with pytest.raises(Cancelled):
+        store.add_file(source, cancelled=lambda: next(calls, True))
+    assert stored_files(store) == []
+
+
+def test_a_big_file_copied_in_several_blocks_keeps_its_hash(
+    store: AttachmentStore, tmp_path: Path
+) -> None:
+    content = bytes(range(256)) * 40_000  # about 10 MB: several copy blocks and buffers
+    path = tmp_path / "lớn.bin"
+    path.write_bytes(content)
+    attachment = store.add_file(path)
+    assert attachment.sha256 == hashlib.sha256(content).hexdigest()
+    assert store.verify(attachment.sha256)
+
+
+def test_remove_deletes_the_stored_file(store: AttachmentStore, source: Path) -> None:
+    attachment = store.add_file(source)
+    store.remove(attachment.sha256)
+    assert not store.has(attachment.sha256)

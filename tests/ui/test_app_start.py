@@ -28,10 +28,11 @@ def test_the_window_shows_a_loading_page_then_the_plans(
     qtbot.waitUntil(lambda: window.workspace is not None, timeout=5000)
     assert window.plan_panel is not None
     assert window.plan_panel.task_model.task_count() == 35
-    assert window.current_page() is window.plan_panel
-    assert window.workspace is not None
-    window.close()  # before the database: a visible table may still fetch rows
-    window.workspace.close()
+    assert window.current_page() is window.built_page("todo_panel")  # Việc cần làm first
+    workspace = window.workspace
+    assert workspace is not None
+    window.close()  # no repaint may read the database once it is closed
+    workspace.close()
 
 
 def test_a_data_folder_from_a_newer_version_is_refused_with_a_message(

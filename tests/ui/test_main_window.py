@@ -4,7 +4,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLineEdit, QListWidget
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QListWidget
 
 from kscdesk import __version__
 from kscdesk.domain.text import search_key
@@ -13,7 +13,6 @@ from kscdesk.store import plans
 from kscdesk.ui.about_dialog import AboutDialog
 from kscdesk.ui.main_window import MainWindow
 from kscdesk.ui.pages import PAGES
-from kscdesk.ui.placeholder_panel import COMING_LATER
 from kscdesk.ui.task_columns import CONTENT
 from kscdesk.ui.task_table_model import TaskRow
 
@@ -88,11 +87,11 @@ def test_navigation_switches_panels(window: MainWindow, qtbot: QtBot) -> None:
         assert window.current_page().objectName() == name
 
 
-@pytest.mark.parametrize("name", [page.name for page in PAGES if page.build is None])
-def test_pages_not_built_yet_say_so_and_show_no_data(window: MainWindow, name: str) -> None:
-    window.show_page(name)
-    page = window.current_page()
-    assert page.status_label.text() == COMING_LATER  # type: ignore[attr-defined]
+def test_every_page_is_built_over_the_workspace(window: MainWindow) -> None:
+    for page in PAGES:
+        built = window.built_page(page.name)
+        assert built is not None, page.name
+        assert built.findChild(QLabel, "loading_label") is None
 
 
 def test_the_about_dialog_shows_version_and_data_folder(

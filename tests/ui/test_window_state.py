@@ -43,7 +43,7 @@ def test_geometry_page_splitter_and_column_widths_survive_a_restart(
     window = open_window(qtbot, demo_workspace)
     window.showNormal()
     window.setGeometry(QRect(20, 30, 700, 500))
-    window.show_page("indicators_panel")
+    window.show_page("plan_panel")
     panel = window.plan_panel
     assert panel is not None
     splitter = panel.findChild(QSplitter, "splitter")
@@ -53,6 +53,7 @@ def test_geometry_page_splitter_and_column_widths_survive_a_restart(
     sizes = splitter.sizes()
     assert sizes[0] > 300  # not what a fresh window would show
     table.horizontalHeader().resizeSection(1, 333)
+    window.show_page("indicators_panel")
     window.close()
 
     again = MainWindow(demo_workspace.folder, demo_workspace)

@@ -8,16 +8,15 @@ in the top margin from page 2; each appendix in its own (landscape) section.
 
 from pathlib import Path
 from typing import cast
+from xml.sax.saxutils import escape
 
 from docx import Document
 from docx.document import Document as DocxDocument
 from docx.enum.section import WD_ORIENT, WD_SECTION
-from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.oxml.xmlchemy import BaseOxmlElement
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls, qn
 from docx.section import Section as DocxSection
 from docx.shared import Cm, Emu, Length, Mm, Pt
 from docx.styles.style import ParagraphStyle
@@ -27,16 +26,18 @@ from docx.text.paragraph import Paragraph as DocxParagraph
 
 from kscdesk.formats.atomic_write import write_atomically
 from kscdesk.formats.nd30 import ooxml
+from kscdesk.formats.nd30.blocks import (
+    TABLE_HEADER_STYLE_ID,
+    TABLE_STYLE_ID,
+    add_paragraph,
+    add_table,
+)
 from kscdesk.formats.nd30.spec import (
     Appendix,
     Block,
-    Cell,
-    CellLike,
     Closing,
     DocumentSpec,
     Header,
-    Paragraph,
-    Role,
     Table,
 )
 
@@ -47,23 +48,6 @@ HEADER_SPLIT = 0.37  # the header and closing tables' left column, as a share of
 MOTTO = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc")
 SIGN_SPACE_LINES = 4  # empty lines between the signer's title and name
 
-_ALIGN = {
-    "left": WD_ALIGN_PARAGRAPH.LEFT,
-    "center": WD_ALIGN_PARAGRAPH.CENTER,
-    "right": WD_ALIGN_PARAGRAPH.RIGHT,
-    "justify": WD_ALIGN_PARAGRAPH.JUSTIFY,
-}
-_STYLE_IDS = {
-    Role.BODY: "KscBody",
-    Role.HEADING_1: "KscHeading1",
-    Role.HEADING_2: "KscHeading2",
-    Role.HEADING_3: "KscHeading3",
-    Role.POINT: "KscBody",
-    Role.CENTERED: "KscCentered",
-    Role.NOTE: "KscNote",
-}
-TABLE_STYLE_ID = "KscTable"
-TABLE_HEADER_STYLE_ID = "KscTableHeader"
 RULE_STYLE_ID = "KscRule"
 
 
@@ -79,25 +63,25 @@ def _add_style(  # noqa: PLR0913 - a paragraph style's own properties
     *,
     bold: bool = False,
     italic: bool = False,
-    align: WD_ALIGN_PARAGRAPH = WD_ALIGN_PARAGRAPH.JUSTIFY,
+    align: str = "justify",
     indent: Length | None = None,
     after: float = 0,
     spacing: float = 1.0,
 ) -> ParagraphStyle:
-    style = doc.styles.add_style(style_id, WD_STYLE_TYPE.PARAGRAPH)
-    style.element.set(qn("w:styleId"), style_id)
-    style.base_style = doc.styles["Normal"]
-    style.font.size = Pt(size)
-    style.font.bold = bold
-    style.font.italic = italic
-    fmt = style.paragraph_format
-    fmt.alignment = align
-    fmt.first_line_indent = indent
-    fmt.space_before = Pt(0)
-    fmt.space_after = Pt(after)
-    fmt.line_spacing = spacing
-    fmt.widow_control = True
-    return cast(ParagraphStyle, style)
+    # Written as XML: python-docx's add_style searches every style for the name each time.
+    jc = {"left": "left", "center": "center", "right": "right", "justify": "both"}[align]
+    indent_xml = f'<w:ind w:firstLine="{int(indent.twips)}"/>' if indent else ""
+    xml = (
+        f'<w:style {nsdecls("w")} w:type="paragraph" w:customStyle="1" w:styleId="{style_id}">'
+        f'<w:name w:val="{style_id}"/><w:basedOn w:val="Normal"/><w:qFormat/>'
+        f'<w:pPr><w:widowControl/><w:spacing w:before="0" w:after="{int(after * 20)}" '
+        f'w:line="{round(spacing * 240)}" w:lineRule="auto"/>{indent_xml}<w:jc w:val="{jc}"/>'
+        f"</w:pPr><w:rPr>{'<w:b/>' if bold else ''}{'<w:i/>' if italic else ''}"
+        f'<w:sz w:val="{round(size * 2)}"/><w:szCs w:val="{round(size * 2)}"/></w:rPr></w:style>'
+    )
+    element = parse_xml(xml)
+    doc.styles.element.append(element)
+    return cast(ParagraphStyle, doc.styles[style_id])
 
 
 def _prepare_styles(doc: DocxDocument, spec: DocumentSpec) -> None:
@@ -113,12 +97,13 @@ def _prepare_styles(doc: DocxDocument, spec: DocumentSpec) -> None:
     _add_style(doc, "KscHeading2", size, bold=True, indent=FIRST_LINE_INDENT, after=6)
     _add_style(doc, "KscHeading3", size, bold=True, italic=True, indent=FIRST_LINE_INDENT, after=6)
     _add_style(doc, "KscNote", size, italic=True, indent=FIRST_LINE_INDENT, after=6)
-    _add_style(doc, "KscCentered", size, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, after=6)
-    _add_style(doc, TABLE_STYLE_ID, 12, align=WD_ALIGN_PARAGRAPH.LEFT)
-    _add_style(doc, TABLE_HEADER_STYLE_ID, 12, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
-    rule = _add_style(doc, RULE_STYLE_ID, 2, align=WD_ALIGN_PARAGRAPH.CENTER)
+    _add_style(doc, "KscCentered", size, bold=True, align="center", after=6)
+    _add_style(doc, TABLE_STYLE_ID, 12, align="left")
+    _add_style(doc, TABLE_HEADER_STYLE_ID, 12, bold=True, align="center")
+    rule = _add_style(doc, RULE_STYLE_ID, 2, align="center")
     rule.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
     rule.paragraph_format.line_spacing = Pt(2)
+    rule.paragraph_format.space_before = Pt(2)  # the line sits a little below the text
 
 
 def _set_page(section: DocxSection, spec: DocumentSpec, landscape: bool) -> None:
@@ -140,19 +125,33 @@ def _line(  # noqa: PLR0913 - one formatted line: its text and every property N�
     *,
     bold: bool = False,
     italic: bool = False,
-    align: WD_ALIGN_PARAGRAPH = WD_ALIGN_PARAGRAPH.CENTER,
+    align: str = "center",
     after: float = 0,
 ) -> DocxParagraph:
-    """A paragraph with direct formatting (header and closing lines are read back exactly)."""
-    paragraph = container.add_paragraph()
-    paragraph.paragraph_format.alignment = align
-    paragraph.paragraph_format.first_line_indent = Pt(0)
-    paragraph.paragraph_format.space_after = Pt(after)
-    run = paragraph.add_run(text)
-    run.font.size = Pt(size)
-    run.font.bold = bold
-    run.font.italic = italic
-    return paragraph
+    """A paragraph with direct formatting (header and closing lines are read back exactly).
+
+    Written as XML (python-docx's formatting setters are slow); the paragraph mark takes the
+    line's size too, so an empty line is as tall as its size says.
+    """
+    half_points = round(size * 2)
+    weight = ("<w:b/>" if bold else "") + ("<w:i/>" if italic else "")
+    marks = f'{weight}<w:sz w:val="{half_points}"/><w:szCs w:val="{half_points}"/>'
+    jc = "both" if align == "justify" else align
+    p = parse_xml(
+        f'<w:p {nsdecls("w")}><w:pPr><w:spacing w:before="0" w:after="{round(after * 20)}"/>'
+        f'<w:ind w:firstLine="0"/><w:jc w:val="{jc}"/><w:rPr>{marks}</w:rPr></w:pPr>'
+        f'<w:r><w:rPr>{marks}</w:rPr><w:t xml:space="preserve">{escape(text)}</w:t></w:r></w:p>'
+    )
+    if isinstance(container, _Cell):
+        container._tc.append(p)
+        return DocxParagraph(p, container)
+    body = container.element.body
+    section = body.find(qn("w:sectPr"))
+    if section is not None:
+        section.addprevious(p)
+    else:
+        body.append(p)
+    return DocxParagraph(p, container._body)
 
 
 def _rule(container: _Cell | DocxDocument, width: Length, available: Length) -> DocxParagraph:
@@ -217,110 +216,29 @@ def _add_title(doc: DocxDocument, spec: DocumentSpec) -> None:
     _line(doc, "", size, after=6)
 
 
-def _add_paragraph(doc: DocxDocument, block: Paragraph) -> None:
-    style = doc.styles[_STYLE_IDS[block.role]] if block.role is not Role.BODY else None
-    paragraph = doc.add_paragraph(style=style or doc.styles["KscBody"])
-    if block.runs:
-        for piece in block.runs:
-            run = paragraph.add_run(piece.text)
-            if piece.bold:
-                run.font.bold = True
-            if piece.italic:
-                run.font.italic = True
-        return
-    text = block.text.upper() if block.role is Role.HEADING_1 else block.text
-    paragraph.add_run(text)
-
-
-def _cell_spec(cell: CellLike) -> Cell:
-    return cell if isinstance(cell, Cell) else Cell(cell)
-
-
-def _fill_cell(tc: BaseOxmlElement, cell: Cell, style_id: str) -> None:
-    """Set a cell's text straight in the XML (python-docx's cell API is the slow part)."""
-    p = tc.find(qn("w:p"))
-    p_pr = p.get_or_add_pPr()
-    p_pr.get_or_add_pStyle().set(qn("w:val"), style_id)
-    if cell.align != "left" or style_id == TABLE_HEADER_STYLE_ID:
-        jc = OxmlElement("w:jc")
-        jc.set(qn("w:val"), "both" if cell.align == "justify" else cell.align)
-        if style_id == TABLE_HEADER_STYLE_ID and cell.align == "left":
-            jc.set(qn("w:val"), "center")
-        p_pr.append(jc)
-    if not cell.text:
-        return
-    r = p.add_r()
-    if cell.bold or cell.italic:
-        r_pr = r.get_or_add_rPr()
-        if cell.bold:
-            r_pr.append(OxmlElement("w:b"))
-        if cell.italic:
-            r_pr.append(OxmlElement("w:i"))
-    r.text = cell.text
-
-
-def _add_table(doc: DocxDocument, block: Table, text_width: Length) -> None:
-    header_rows = list(block.header_rows)
-    cols = len(block.widths)
-    if block.number_row:
-        header_rows.append(
-            tuple(Cell(f"({n})", italic=True, align="center") for n in range(1, cols + 1))
-        )
-    all_rows = [*header_rows, *block.rows]
-    table = doc.add_table(rows=len(all_rows), cols=cols)
-    table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    ooxml.set_table_borders(table, visible=True)
-    total = sum(block.widths)
-    widths = [Emu(int(text_width * w / total)) for w in block.widths]
-    ooxml.set_fixed_layout(table, widths)
-    trs = table._tbl.tr_lst
-    merges: list[tuple[int, int, int, int]] = []
-    taken: set[tuple[int, int]] = set()
-    for r, row in enumerate(all_rows):
-        tcs = trs[r].tc_lst
-        is_header = r < len(header_rows)
-        if is_header:
-            ooxml.mark_header_row(trs[r])
-        c = 0
-        for raw in row:
-            while (r, c) in taken:
-                c += 1
-            if c >= cols:
-                break
-            cell = _cell_spec(raw)
-            _fill_cell(tcs[c], cell, TABLE_HEADER_STYLE_ID if is_header else TABLE_STYLE_ID)
-            if is_header:
-                ooxml.set_vertical_center(tcs[c])
-            span_c = min(cell.colspan, cols - c)
-            span_r = min(cell.rowspan, len(all_rows) - r)
-            for dr in range(span_r):
-                for dc in range(span_c):
-                    taken.add((r + dr, c + dc))
-            if span_c > 1 or span_r > 1:
-                merges.append((r, c, r + span_r - 1, c + span_c - 1))
-            c += span_c
-    for r0, c0, r1, c1 in merges:
-        table.cell(r0, c0).merge(table.cell(r1, c1))
-
-
 def _add_blocks(doc: DocxDocument, blocks: tuple[Block, ...], text_width: Length) -> None:
     for block in blocks:
         if isinstance(block, Table):
-            _add_table(doc, block, text_width)
+            add_table(doc, block, text_width)
             _line(doc, "", 6)
         else:
-            _add_paragraph(doc, block)
+            add_paragraph(doc.element.body, block)
 
 
 def _add_closing(doc: DocxDocument, spec: DocumentSpec, closing: Closing) -> None:
-    _line(doc, "", spec.body_size)
+    # The last body paragraph goes to the next page with the signature, never apart from it.
+    last = doc.paragraphs[-1] if doc.paragraphs else None
+    if last is not None:
+        last.paragraph_format.keep_with_next = True
+    _line(doc, "", spec.body_size).paragraph_format.keep_with_next = True
     table, _, _ = _two_columns(doc, spec)
     left, right = table.rows[0].cells
-    _line(left, "Nơi nhận:", 12, bold=True, italic=True, align=WD_ALIGN_PARAGRAPH.LEFT)
+    _line(left, "Nơi nhận:", 12, bold=True, italic=True, align="left")
     for recipient in closing.recipients:
-        _line(left, recipient, 11, align=WD_ALIGN_PARAGRAPH.LEFT)
+        _line(left, recipient, 11, align="left")
     size = spec.body_size
-    _line(right, closing.authority.upper(), size, bold=True)
+    if closing.authority:  # a chairman signing in his own name has no "TM."/"KT." line
+        _line(right, closing.authority.upper(), size, bold=True)
     _line(right, closing.title.upper(), size, bold=True)
     for _ in range(SIGN_SPACE_LINES):
         _line(right, "", size)

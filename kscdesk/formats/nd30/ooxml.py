@@ -85,6 +85,31 @@ def set_vertical_center(tc: BaseOxmlElement) -> None:
     v_align.set(qn("w:val"), "center")
 
 
+def span_columns(tr: BaseOxmlElement, first: int, last: int) -> None:
+    """Merge the cells ``first``…``last`` of a row into one (gridSpan), keeping the first's text."""
+    cells = tr.tc_lst
+    keep = cells[first]
+    span = last - first + 1
+    width = 0
+    for tc in cells[first : last + 1]:
+        tc_w = tc.tcPr.find(qn("w:tcW")) if tc.tcPr is not None else None
+        width += int(tc_w.get(qn("w:w"), "0")) if tc_w is not None else 0
+    for tc in cells[first + 1 : last + 1]:
+        tr.remove(tc)
+    tc_pr = keep.get_or_add_tcPr()
+    if width:
+        tc_w = _child(tc_pr, "w:tcW")
+        tc_w.set(qn("w:w"), str(width))
+        tc_w.set(qn("w:type"), "dxa")
+    grid_span = OxmlElement("w:gridSpan")
+    grid_span.set(qn("w:val"), str(span))
+    tc_w = tc_pr.find(qn("w:tcW"))
+    if tc_w is not None:
+        tc_w.addnext(grid_span)
+    else:
+        tc_pr.insert(0, grid_span)
+
+
 def mark_header_row(row_tr: BaseOxmlElement) -> None:
     """Repeat the row at the top of every page the table runs onto; never split it."""
     tr_pr = row_tr.get_or_add_trPr()

@@ -115,7 +115,7 @@ class Header:
         number = self.number.strip()
         if number.isdigit() and int(number) < 10:
             number = f"{int(number):02d}"
-        return f"Số: {number or BLANK_NUMBER}/{self.symbol}"
+        return f"Số:{' ' + number if number else BLANK_NUMBER}/{self.symbol}"
 
     @property
     def date_line(self) -> str:

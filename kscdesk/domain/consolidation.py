@@ -1,0 +1,143 @@
+"""Consolidating communes' counts at the parent: totals are sums of counts, rates are computed
+from the sums (never averaged), and task statuses are shown in either status vocabulary."""
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from kscdesk.domain.exchange import Standing
+from kscdesk.domain.text import search_key
+
+# The recorded statuses and the derived standings (issue 7); anything else shows as stored.
+STATUS_LABELS = {
+    "not_started": "Chưa thực hiện",
+    "in_progress": "Đang thực hiện",
+    "done": "Đã hoàn thành",
+    "not_occurred": "Không phát sinh",
+    "in_progress_on_time": "Đang thực hiện (trong hạn)",
+    "in_progress_overdue": "Đang thực hiện (quá hạn)",
+    "done_early": "Hoàn thành trước hạn",
+    "done_on_time": "Hoàn thành đúng hạn",
+    "done_late": "Hoàn thành trễ hạn",
+}
+
+
+def status_label(status: str | None, not_applicable: bool = False) -> str:
+    if not_applicable:
+        return "Không áp dụng"
+    if not status:
+        return "Chưa báo cáo"
+    return STATUS_LABELS.get(status, status)
+
+
+@dataclass(frozen=True)
+class CommuneCount:
+    """One commune's counts of one indicator (None: not reported)."""
+
+    office: str
+    numerator: int | None
+    denominator: int | None
+
+    @property
+    def rate(self) -> Decimal | None:
+        return rate(self.numerator, self.denominator)
+
+
+@dataclass(frozen=True)
+class IndicatorTotal:
+    number: str
+    name: str
+    unit: str
+    counts: tuple[CommuneCount, ...]
+
+    @property
+    def numerator(self) -> int:
+        return sum(c.numerator for c in self.counts if _reported(c))  # type: ignore[misc]
+
+    @property
+    def denominator(self) -> int:
+        return sum(c.denominator for c in self.counts if _reported(c))  # type: ignore[misc]
+
+    @property
+    def rate(self) -> Decimal | None:
+        return rate(self.numerator, self.denominator)
+
+
+def _reported(count: CommuneCount) -> bool:
+    return count.numerator is not None and count.denominator is not None
+
+
+def rate(numerator: int | None, denominator: int | None) -> Decimal | None:
+    """Percentage from counts; None when not reported or the denominator is 0 ("N/A")."""
+    if numerator is None or not denominator:
+        return None
+    return Decimal(numerator) * 100 / Decimal(denominator)
+
+
+@dataclass(frozen=True)
+class IndicatorRow:
+    office: str
+    number: str
+    name: str
+    unit: str
+    numerator: int | None
+    denominator: int | None
+
+
+def total_indicators(rows: Iterable[IndicatorRow]) -> list[IndicatorTotal]:
+    """Group communes' rows by indicator (number and name without tones), in first-seen order."""
+    groups: dict[tuple[str, str], list[IndicatorRow]] = {}
+    for row in rows:
+        groups.setdefault((row.number.strip(), search_key(row.name)), []).append(row)
+    return [
+        IndicatorTotal(
+            number=items[0].number,
+            name=items[0].name,
+            unit=items[0].unit,
+            counts=tuple(CommuneCount(r.office, r.numerator, r.denominator) for r in items),
+        )
+        for items in groups.values()
+    ]
+
+
+def format_rate(value: Decimal | None) -> str:
+    """ "67,13%" in the Vietnamese style, "N/A" without a rate."""
+    if value is None:
+        return "N/A"
+    return f"{value:.2f}".replace(".", ",") + "%"
+
+
+@dataclass(frozen=True)
+class LedgerRow:
+    """One commune in the parent's ledger for a period."""
+
+    office_uid: str
+    name: str
+    code: str
+    standing: Standing
+    sent_at: str | None  # when the first package for the period was written by the commune
+    package_id: str | None  # the current package
+    sequence: int | None
+    versions: int  # packages received for the period, superseded ones included
+    receipt: str | None  # decision of the last receipt written for it
+
+
+@dataclass(frozen=True)
+class TaskRow:
+    """A task of the plan and its status label in each commune, in ledger order."""
+
+    number: str
+    content: str
+    statuses: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Consolidation:
+    period_key: str
+    period_label: str
+    deadline: date
+    office_name: str
+    ledger: tuple[LedgerRow, ...]
+    tasks: tuple[TaskRow, ...]
+    indicators: tuple[IndicatorTotal, ...]

@@ -1,0 +1,1 @@
+"""Exchange packages (.kscx): a signed zip of a manifest, data JSON and optional attachments."""

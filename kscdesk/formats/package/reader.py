@@ -1,0 +1,198 @@
+"""Reading a package safely: only known member names, bounded sizes and ratios, every hash and
+the manifest signature checked before any data is used. Each refusal names the file."""
+
+import hashlib
+import json
+import stat
+import zipfile
+import zlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from kscdesk.domain.exchange import PackageKind
+from kscdesk.formats.package.errors import (
+    BadPackage,
+    TamperedPackage,
+    UnsupportedPackageVersion,
+    WrongPackageKind,
+)
+from kscdesk.formats.package.manifest import (
+    ATTACHMENT_DIR,
+    DATA_NAME,
+    MANIFEST_NAME,
+    SHA256,
+    SIGNATURE_NAME,
+    InvalidManifest,
+    Manifest,
+    UnknownFormat,
+    manifest_from_json,
+)
+from kscdesk.formats.package.signing import verify
+
+MAX_FILE_BYTES = 300 * 1024 * 1024
+MAX_MEMBERS = 5000
+MAX_JSON_BYTES = 64 * 1024 * 1024
+MAX_MANIFEST_BYTES = 4 * 1024 * 1024
+MAX_ATTACHMENT_BYTES = 100 * 1024 * 1024
+MAX_TOTAL_BYTES = 600 * 1024 * 1024
+MAX_RATIO = 200  # inflated ÷ compressed, for members over RATIO_MIN_BYTES
+RATIO_MIN_BYTES = 1024 * 1024
+_CHUNK = 256 * 1024
+
+
+@dataclass(frozen=True)
+class Package:
+    """A package that passed every check: its manifest, data and content hash."""
+
+    path: Path
+    manifest: Manifest
+    data: Any
+    content_hash: str  # SHA-256 of manifest.json: it names every member by hash
+    data_text: str = ""  # data.json as sent, kept as history
+
+    @property
+    def attachment_hashes(self) -> list[str]:
+        return [name[len(ATTACHMENT_DIR) :] for name in self.manifest.members if name != DATA_NAME]
+
+
+def read_package(path: Path, kinds: tuple[PackageKind, ...] | None = None) -> Package:
+    """Open and check a package; BadPackage (or a subclass) with the reason when refused."""
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise BadPackage(path, f"không mở được tệp ({exc.strerror or exc}).") from exc
+    if size > MAX_FILE_BYTES:
+        raise BadPackage(path, f"tệp {size / 1024 / 1024:.0f} MB, quá giới hạn 300 MB.")
+    try:
+        with zipfile.ZipFile(path) as archive:
+            return _read(path, archive, kinds)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, zlib.error) as exc:
+        raise BadPackage(path, "tệp không phải gói .kscx hoặc đã bị hỏng.") from exc
+    except (NotImplementedError, RuntimeError) as exc:
+        raise BadPackage(path, "gói có thành phần mã hóa hoặc nén kiểu lạ.") from exc
+    except OSError as exc:
+        raise BadPackage(path, f"không đọc được tệp ({exc.strerror or exc}).") from exc
+
+
+def _read(path: Path, archive: zipfile.ZipFile, kinds: tuple[PackageKind, ...] | None) -> Package:
+    infos = _check_directory(path, archive.infolist())
+    manifest_bytes = _member_bytes(path, archive, infos[MANIFEST_NAME], MAX_MANIFEST_BYTES)
+    manifest = _manifest(path, manifest_bytes)
+    if kinds is not None and manifest.kind not in kinds:
+        wanted = ", ".join(k.label for k in kinds)
+        raise WrongPackageKind(path, f"đây là gói {manifest.kind.label}, cần gói {wanted}.")
+    signature = _json(path, _member_bytes(path, archive, infos[SIGNATURE_NAME], 4096), "chữ ký")
+    if not isinstance(signature, dict) or not isinstance(signature.get("signature"), str):
+        raise BadPackage(path, "signature.json không đúng dạng.")
+    if not verify(manifest.sender_key, signature["signature"], manifest_bytes):
+        raise TamperedPackage(path, "chữ ký của manifest.json không hợp lệ.")
+    present = set(infos) - {MANIFEST_NAME, SIGNATURE_NAME}
+    listed = set(manifest.members)
+    if present != listed or DATA_NAME not in listed:
+        raise TamperedPackage(path, "danh sách thành phần không khớp với manifest.json.")
+    for name in sorted(listed - {DATA_NAME}):
+        if name[len(ATTACHMENT_DIR) :] != manifest.members[name]:
+            raise TamperedPackage(path, f"tên tệp đính kèm “{name}” không khớp mã băm.")
+        _check_hash(path, archive, infos[name], manifest.members[name])
+    payload = _member_bytes(path, archive, infos[DATA_NAME], MAX_JSON_BYTES)
+    if hashlib.sha256(payload).hexdigest() != manifest.members[DATA_NAME]:
+        raise TamperedPackage(path, "mã băm của data.json không khớp.")
+    data = _json(path, payload, "dữ liệu")
+    content_hash = hashlib.sha256(manifest_bytes).hexdigest()
+    return Package(path, manifest, data, content_hash, payload.decode("utf-8"))
+
+
+def _check_directory(path: Path, infos: list[zipfile.ZipInfo]) -> dict[str, zipfile.ZipInfo]:
+    if len(infos) > MAX_MEMBERS:
+        raise BadPackage(path, f"gói chứa {len(infos)} thành phần, quá nhiều.")
+    by_name: dict[str, zipfile.ZipInfo] = {}
+    total = 0
+    for info in infos:
+        name = info.filename
+        if not _allowed_name(name):
+            raise BadPackage(path, f"thành phần lạ “{name[:80]}” (đường dẫn không cho phép).")
+        if name in by_name:
+            raise BadPackage(path, f"thành phần “{name}” xuất hiện hai lần.")
+        mode = info.external_attr >> 16
+        if stat.S_ISLNK(mode) or (mode and not stat.S_ISREG(mode) and stat.S_IFMT(mode)):
+            raise BadPackage(path, f"thành phần “{name}” là liên kết hoặc tệp đặc biệt.")
+        if info.flag_bits & 0x1:
+            raise BadPackage(path, f"thành phần “{name}” được mã hóa.")
+        limit = MAX_ATTACHMENT_BYTES if name.startswith(ATTACHMENT_DIR) else MAX_JSON_BYTES
+        if info.file_size > limit:
+            raise BadPackage(path, f"thành phần “{name}” quá lớn.")
+        _check_ratio(path, info, info.file_size)
+        total += info.file_size
+        if total > MAX_TOTAL_BYTES:
+            raise BadPackage(path, "dữ liệu giải nén quá lớn.")
+        by_name[name] = info
+    for required in (MANIFEST_NAME, SIGNATURE_NAME, DATA_NAME):
+        if required not in by_name:
+            raise BadPackage(path, f"thiếu {required}.")
+    return by_name
+
+
+def _allowed_name(name: str) -> bool:
+    if name in (MANIFEST_NAME, SIGNATURE_NAME, DATA_NAME):
+        return True
+    return name.startswith(ATTACHMENT_DIR) and bool(SHA256.match(name[len(ATTACHMENT_DIR) :]))
+
+
+def _check_ratio(path: Path, info: zipfile.ZipInfo, inflated: int) -> None:
+    if inflated > RATIO_MIN_BYTES and inflated > MAX_RATIO * max(info.compress_size, 1):
+        raise BadPackage(path, f"thành phần “{info.filename}” có tỉ lệ nén bất thường (bom nén).")
+
+
+def _stream(path: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int) -> Any:
+    """Yield the member's bytes, refusing as soon as it inflates past the limit or the ratio
+    (declared sizes can lie)."""
+    inflated = 0
+    with archive.open(info) as member:
+        while chunk := member.read(_CHUNK):
+            inflated += len(chunk)
+            if inflated > limit:
+                raise BadPackage(path, f"thành phần “{info.filename}” giải nén quá lớn.")
+            _check_ratio(path, info, inflated)
+            yield chunk
+
+
+def _member_bytes(path: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int) -> bytes:
+    return b"".join(_stream(path, archive, info, limit))
+
+
+def _check_hash(path: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo, sha256: str) -> None:
+    digest = hashlib.sha256()
+    for chunk in _stream(path, archive, info, MAX_ATTACHMENT_BYTES):
+        digest.update(chunk)
+    if digest.hexdigest() != sha256:
+        raise TamperedPackage(path, f"mã băm của “{info.filename}” không khớp.")
+
+
+def _json(path: Path, payload: bytes, what: str) -> Any:
+    try:
+        return json.loads(payload.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
+        raise BadPackage(path, f"phần {what} không phải JSON hợp lệ.") from exc
+
+
+def _manifest(path: Path, payload: bytes) -> Manifest:
+    data = _json(path, payload, "manifest.json")
+    try:
+        return manifest_from_json(data)
+    except UnknownFormat as exc:
+        raise UnsupportedPackageVersion(path, str(exc)) from exc
+    except InvalidManifest as exc:
+        raise BadPackage(path, f"manifest.json: {exc}") from exc
+
+
+def extract_attachment(package: Package, sha256: str, target: Path) -> None:
+    """Copy one attachment (already hash-checked by read_package) to ``target``."""
+    with zipfile.ZipFile(package.path) as archive, target.open("wb") as out:
+        info = archive.getinfo(ATTACHMENT_DIR + sha256)
+        digest = hashlib.sha256()
+        for chunk in _stream(package.path, archive, info, MAX_ATTACHMENT_BYTES):
+            digest.update(chunk)
+            out.write(chunk)
+    if digest.hexdigest() != sha256:
+        raise TamperedPackage(package.path, f"tệp đính kèm {sha256[:12]}… đã thay đổi.")

@@ -1,0 +1,182 @@
+"""The parent's ledger (communes × periods: on time, late, missing) and the consolidated
+workbook of task statuses and indicator counts for a period."""
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from kscdesk.domain.consolidation import (
+    Consolidation,
+    IndicatorRow,
+    LedgerRow,
+    TaskRow,
+    format_rate,
+    status_label,
+    total_indicators,
+)
+from kscdesk.domain.exchange import standing
+from kscdesk.domain.model import Level, Office
+from kscdesk.domain.period import DEFAULT_SUBMISSION_DAY, Period, parse_period_key
+from kscdesk.formats.consolidated_xlsx import write_consolidated_xlsx
+from kscdesk.services.errors import ServiceError
+from kscdesk.services.exchange_export import period_of
+from kscdesk.services.offices import get_profile
+from kscdesk.services.workspace import Workspace
+from kscdesk.store import exchange, offices, plans, receipts
+
+
+def _parent_office(ws: Workspace) -> Office:
+    office = get_profile(ws).office
+    if office is None or office.level is Level.COMMUNE:
+        raise ServiceError("Tổng hợp chỉ làm ở cấp trên (huyện hoặc tỉnh): kscdesk office set.")
+    return office
+
+
+def communes(ws: Workspace, parent_uid: str) -> list[Office]:
+    """The communes under this office (those known, and those that sent packages)."""
+    return [o for o in offices.list_offices(ws.db) if o.parent_uid == parent_uid]
+
+
+def submission_day(ws: Workspace, year: int) -> int:
+    """Day of the month reports are due, from the office's plan of the year (default 17)."""
+    days = [
+        plans.load_plan(ws.db, s.uid).submission_day
+        for s in plans.list_plans(ws.db)
+        if s.year == year
+    ]
+    return days[0] if days else DEFAULT_SUBMISSION_DAY
+
+
+def ledger_rows(ws: Workspace, parent_uid: str, period: Period, today: date) -> list[LedgerRow]:
+    day = submission_day(ws, period.year)
+    received = exchange.report_packages(ws.db, period.key)
+    decisions = receipts.receipt_decisions(ws.db, period.key)
+    rows = []
+    for office in communes(ws, parent_uid):
+        mine = [p for p in received if p.office_uid == office.uid]
+        current = next((p for p in mine if p.status == "current"), None)
+        first = mine[0] if mine else None
+        sent_on = datetime.fromisoformat(first.created_at).date() if first else None
+        rows.append(
+            LedgerRow(
+                office_uid=office.uid,
+                name=office.name,
+                code=office.code,
+                standing=standing(period, sent_on, today, day),
+                sent_at=f"{datetime.fromisoformat(first.created_at):%d/%m/%Y %H:%M}"
+                if first
+                else None,
+                package_id=current.package_id if current else None,
+                sequence=current.sequence if current else None,
+                versions=len(mine),
+                receipt=decisions.get(office.uid),
+            )
+        )
+    return rows
+
+
+def build_consolidation(ws: Workspace, period_key: str, today: date | None = None) -> Consolidation:
+    office = _parent_office(ws)
+    period = parse_period_key(period_of(period_key))
+    ledger = ledger_rows(ws, office.uid, period, today or date.today())
+    column = {row.office_uid: n for n, row in enumerate(ledger)}
+    names = {row.office_uid: row.name for row in ledger}
+    task_rows: dict[str, tuple[str, str, list[str]]] = {}
+    for t in exchange.list_consolidated_tasks(ws.db, period.key):
+        if t.office_uid not in column:
+            continue
+        key = t.parent_task_uid or f"#{t.number}"
+        entry = task_rows.setdefault(key, (t.number, t.content, ["Chưa báo cáo"] * len(ledger)))
+        entry[2][column[t.office_uid]] = status_label(t.status, t.not_applicable)
+    stored = [
+        i for i in exchange.list_consolidated_indicators(ws.db, period.key) if i.office_uid in names
+    ]
+    stored.sort(key=lambda i: (column[i.office_uid], i.position))
+    indicators = total_indicators(
+        IndicatorRow(names[i.office_uid], i.number, i.name, i.unit, i.numerator, i.denominator)
+        for i in stored
+    )
+    return Consolidation(
+        period_key=period.key,
+        period_label=period.label,
+        deadline=period.deadline(submission_day(ws, period.year)),
+        office_name=office.name,
+        ledger=tuple(ledger),
+        tasks=tuple(TaskRow(n, c, tuple(s)) for n, c, s in task_rows.values()),
+        indicators=tuple(indicators),
+    )
+
+
+@dataclass(frozen=True)
+class ConsolidationResult:
+    view: Consolidation
+    files: list[Path]
+
+
+def consolidate(
+    ws: Workspace, period_key: str, out_dir: Path, today: date | None = None
+) -> ConsolidationResult:
+    """Build the consolidation of the period and write the workbook into ``out_dir``."""
+    view = build_consolidation(ws, period_key, today)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    path = out_dir / f"tonghop-{view.period_key}.xlsx"
+    write_consolidated_xlsx(view, path)
+    return ConsolidationResult(view, [path])
+
+
+def consolidation_json(result: ConsolidationResult) -> dict[str, Any]:
+    view = result.view
+    return {
+        "period": view.period_key,
+        "deadline": view.deadline.isoformat(),
+        "ledger": [
+            {
+                "office": r.name,
+                "code": r.code,
+                "standing": r.standing.value,
+                "label": r.standing.label,
+                "sent_at": r.sent_at,
+                "package_id": r.package_id,
+                "sequence": r.sequence,
+                "versions": r.versions,
+                "receipt": r.receipt,
+            }
+            for r in view.ledger
+        ],
+        "indicators": [
+            {
+                "number": t.number,
+                "name": t.name,
+                "unit": t.unit,
+                "numerator": t.numerator,
+                "denominator": t.denominator,
+                "rate": format_rate(t.rate),
+                "communes": [
+                    {"office": c.office, "numerator": c.numerator, "denominator": c.denominator}
+                    for c in t.counts
+                ],
+            }
+            for t in view.indicators
+        ],
+        "files": [str(path) for path in result.files],
+    }
+
+
+@dataclass(frozen=True)
+class LedgerMatrix:
+    """Communes × the quarters of a year, for the ledger view."""
+
+    periods: list[Period]
+    offices: list[Office]
+    cells: dict[tuple[str, str], LedgerRow]  # (office uid, period key) → its ledger row
+
+
+def ledger_matrix(ws: Workspace, year: int, today: date | None = None) -> LedgerMatrix:
+    office = _parent_office(ws)
+    periods = [parse_period_key(f"{year}-Q{n}") for n in range(1, 5)]
+    cells = {}
+    for period in periods:
+        for row in ledger_rows(ws, office.uid, period, today or date.today()):
+            cells[(row.office_uid, period.key)] = row
+    return LedgerMatrix(periods, communes(ws, office.uid), cells)
