@@ -36,9 +36,18 @@ def register(nouns: Any) -> None:
     json_option(show)
     show.set_defaults(handler=cmd_show)
 
-    export = verbs.add_parser("export", help="xuất kế hoạch ra tệp Excel để in")
+    export = verbs.add_parser(
+        "export", help="xuất kế hoạch ra tệp Excel để in, hoặc quyết định ban hành (.docx)"
+    )
     export.add_argument("plan", metavar="MÃ_KẾ_HOẠCH", type=text_arg)
-    export.add_argument("--xlsx", metavar="TỆP_RA", type=Path, required=True)
+    outputs = export.add_argument_group("tệp ra (ít nhất một)")
+    outputs.add_argument("--xlsx", metavar="TỆP_RA", type=Path, help="bảng kế hoạch để in")
+    outputs.add_argument(
+        "--docx",
+        metavar="TỆP_RA",
+        type=Path,
+        help="quyết định ban hành kế hoạch của đơn vị, kế hoạch là phụ lục",
+    )
     data_option(export)
     export.set_defaults(handler=cmd_export)
 
@@ -139,9 +148,18 @@ def cmd_show(args: argparse.Namespace, gui: Any) -> int:
 
 
 def cmd_export(args: argparse.Namespace, gui: Any) -> int:
+    from kscdesk.cli.common import UserError
+    from kscdesk.services.plan_decision import export_plan_docx
     from kscdesk.services.plans import export_plan_xlsx
 
+    if args.xlsx is None and args.docx is None:
+        raise UserError("Chọn tệp ra: --xlsx TỆP (bảng kế hoạch) hoặc --docx TỆP (quyết định).")
     with open_workspace(args) as ws:
-        out = export_plan_xlsx(ws, args.plan, args.xlsx)
-    print(f"Đã xuất kế hoạch ra {out}", file=sys.stdout)
+        written = []
+        if args.xlsx is not None:
+            written.append(export_plan_xlsx(ws, args.plan, args.xlsx))
+        if args.docx is not None:
+            written.append(export_plan_docx(ws, args.plan, args.docx))
+    for out in written:
+        print(f"Đã xuất kế hoạch ra {out}", file=sys.stdout)
     return 0

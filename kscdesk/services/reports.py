@@ -61,9 +61,10 @@ class ReportFiles:
     xlsx: Path
 
 
-def letterhead_for(ws: Workspace, data: ReportInput) -> Letterhead:
-    """Header and closing facts from the office profile ("UBND phường Trần Phú")."""
-    name = nfc(data.office_name).strip()
+def agency_and_place(office_name: str) -> tuple[tuple[str, ...], str]:
+    """The header's issuing-agency lines and the date line's place for an office's name:
+    "UBND phường Trần Phú" → ("ỦY BAN NHÂN DÂN", "PHƯỜNG TRẦN PHÚ"), "Trần Phú"."""
+    name = nfc(office_name).strip()
     local = _PREFIX.sub("", name)
     place = local
     for word in _UNIT_WORDS:
@@ -71,6 +72,12 @@ def letterhead_for(ws: Workspace, data: ReportInput) -> Letterhead:
             place = local[len(word) :].strip()
             break
     agency = ("ỦY BAN NHÂN DÂN", local.upper()) if local != name else (name.upper(),)
+    return agency, place
+
+
+def letterhead_for(ws: Workspace, data: ReportInput) -> Letterhead:
+    """Header and closing facts from the office profile ("UBND phường Trần Phú")."""
+    agency, place = agency_and_place(data.office_name)
     recipients = [data.parent_office_name] if data.parent_office_name else []
     recipients.append("Chủ tịch, các Phó Chủ tịch UBND")
     lines = (*(f"- {r};" for r in recipients), "- Lưu: VT.")

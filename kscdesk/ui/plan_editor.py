@@ -91,6 +91,8 @@ class PlanEditor:
             ("rules_action", "Quy tắc thay từ (xem trước)…", self.open_rules),
             ("update_action", "Cập nhật theo kế hoạch cấp trên ban hành lại…", self.open_update),
             ("units_action", "Danh bạ đơn vị của xã, phường…", self.open_units),
+            ("export_decision_action", "Xuất quyết định ban hành (Word)…", self.export_decision),
+            ("export_table_action", "Xuất bảng kế hoạch để in (Excel)…", self.export_table),
         ):
             action = menu.addAction(text)
             action.setObjectName(name)
@@ -171,12 +173,29 @@ class PlanEditor:
         own = self.panel.task_model.is_editable
         for name in ("add_task_button", "add_section_button", "renumber_button"):
             self.buttons[name].setEnabled(own)
-        for name in ("rules_action", "update_action"):
+        for name in ("rules_action", "update_action", "export_decision_action"):
             self.menu_actions[name].setEnabled(own)
+        self.menu_actions["export_table_action"].setEnabled(
+            self.panel.current_plan_uid() is not None
+        )
         self.buttons["not_applicable_button"].setEnabled(
             own and self.current_task_uid() is not None
         )
         self.buttons["check_button"].setEnabled(self.panel.current_plan_uid() is not None)
+
+    def export_decision(self) -> None:
+        from kscdesk.ui.plan_export import export_decision
+
+        plan_uid = self.panel.current_plan_uid()
+        if plan_uid is not None:
+            export_decision(self.panel, self.ws, plan_uid)
+
+    def export_table(self) -> None:
+        from kscdesk.ui.plan_export import export_table
+
+        plan_uid = self.panel.current_plan_uid()
+        if plan_uid is not None:
+            export_table(self.panel, self.ws, plan_uid)
 
     # --- running edits ---------------------------------------------------------------------------
 

@@ -1,5 +1,6 @@
 """The commune's plan as issued: a decision laid out per NĐ 30 with the plan annexed (issue 6)."""
 
+import re
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -51,8 +52,8 @@ def test_the_decision_names_the_plan_cites_the_parent_and_leaves_number_and_day_
     text = all_text(document)
     assert "QUYẾT ĐỊNH" in text
     assert "PHƯỜNG TRẦN PHÚ" in text
-    assert "Số:       /QĐ-UBND" in text  # the clerk writes the number
-    assert "Trần Phú, ngày        tháng 02 năm 2023" in text
+    assert re.search(r"Số: +/QĐ-UBND", text)  # the clerk writes the number …
+    assert re.search(r"Trần Phú, ngày +tháng 02 năm 2023", text)  # … and the day
     assert "Căn cứ Quyết định số 236/QĐ-UBND ngày 12/02/2023" in text
     assert f"Điều 1. Ban hành kèm theo Quyết định này {plan_title(own_plan, FACTS)}." in text
     assert "- UBND thành phố Quảng Ngãi;" in text
