@@ -7,19 +7,26 @@ flagged, automatic bullets and list letters are written out, and runs typed in t
 VNI fonts are converted to Unicode.
 """
 
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar
 
 import docx
-from docx.opc.exceptions import PackageNotFoundError
-from lxml import etree
 
 from kscdesk.domain.model import ImportWarning
 from kscdesk.domain.text import nfc
-from kscdesk.formats.errors import UnreadablePlanFile
-from kscdesk.formats.grid import Cell, Grid
+from kscdesk.formats.errors import PlanTooLarge, UnreadablePlanFile
+from kscdesk.formats.grid import (
+    MAX_CELL_CHARS,
+    MAX_COLUMNS,
+    MAX_ROWS,
+    Cell,
+    Grid,
+    cell_limit_detail,
+    columns_limit_detail,
+    rows_limit_detail,
+)
+from kscdesk.formats.parser_boundary import unreadable_file_boundary
 from kscdesk.formats.legacy_encoding import decode_legacy_run
 from kscdesk.formats.plan_columns import find_header
 
@@ -43,24 +50,21 @@ class DocxPlanSource:
 def read_docx_plan_source(path: Path, source: Path | None = None) -> DocxPlanSource:
     """Read every table and the preamble of a .docx; ``source`` names the file in messages."""
     shown = source or path
-    try:
+    with unreadable_file_boundary(shown):
         document = docx.Document(str(path))
-    except (
-        PackageNotFoundError,
-        zipfile.BadZipFile,
-        KeyError,
-        ValueError,
-        etree.XMLSyntaxError,
-    ) as exc:
-        raise UnreadablePlanFile(shown) from exc
-    reader = _DocumentReader(document, shown.name)
-    reader.read_body(document.element.body)
-    return DocxPlanSource(reader.grids, reader.preamble, reader.warnings())
+        body = getattr(document.element, "body", None)
+        if body is None or document.element.tag != f"{W}document":
+            raise UnreadablePlanFile(shown, "Không có phần nội dung văn bản (w:body).")
+        reader = _DocumentReader(document, shown)
+        reader.read_body(body)
+        return DocxPlanSource(reader.grids, reader.preamble, reader.warnings())
 
 
 class _DocumentReader:
-    def __init__(self, document: Any, source_name: str) -> None:
-        self.source_name = source_name
+    def __init__(self, document: Any, source: Path) -> None:
+        self.source = source
+        self.source_name = source.name
+        self._rows = 0  # table rows read so far, against MAX_ROWS
         self.grids: list[Grid] = []
         self.preamble: list[str] = []
         self._plan_found = False
@@ -84,7 +88,7 @@ class _DocumentReader:
         for child in _children(body):
             if child.tag == f"{W}p":
                 if not self._plan_found:
-                    self.preamble.extend(self.paragraph_text(child).split("\n"))
+                    self.preamble.extend(self._checked(self.paragraph_text(child)).split("\n"))
             elif child.tag == f"{W}tbl":
                 self.read_table(child)
 
@@ -93,11 +97,18 @@ class _DocumentReader:
         self.grids.append(grid)
         self._table_stack.append(grid.table_index)
         nested: list[Any] = []
-        width = len(tbl.findall(f"{W}tblGrid/{W}gridCol"))
+        # Spans are clamped to the table's real width (its grid columns): a gridSpan of 10^9
+        # must not make a row of 10^9 cells.
+        width = min(len(tbl.findall(f"{W}tblGrid/{W}gridCol")), MAX_COLUMNS)
         for tr in _children(tbl):
             if tr.tag != f"{W}tr":
                 continue
-            cells = self.read_row(tr, nested)
+            self._rows += 1
+            if self._rows > MAX_ROWS:
+                raise PlanTooLarge(self.source, rows_limit_detail())
+            cells = self.read_row(tr, nested, width or MAX_COLUMNS)
+            if len(cells) > MAX_COLUMNS:
+                raise PlanTooLarge(self.source, columns_limit_detail())
             width = max(width, len(cells))
             grid.rows.append(cells)
             grid.is_repeat_header.append(_is_on(tr.find(f"{W}trPr/{W}tblHeader")))
@@ -116,15 +127,18 @@ class _DocumentReader:
         for inner in nested:
             self.read_table(inner)
 
-    def read_row(self, tr: Any, nested: list[Any]) -> list[Cell]:
+    def read_row(self, tr: Any, nested: list[Any], width: int) -> list[Cell]:
         cells: list[Cell] = []
         before = tr.find(f"{W}trPr/{W}gridBefore")
-        cells.extend(Cell() for _ in range(_int_val(before, 0)))
+        cells.extend(Cell() for _ in range(min(_int_val(before, 0), width)))
         for tc in _children(tr):
             if tc.tag != f"{W}tc":
                 continue
+            if len(cells) > MAX_COLUMNS:
+                break  # refused by the caller
             props = tc.find(f"{W}tcPr")
             span = _int_val(props.find(f"{W}gridSpan") if props is not None else None, 1)
+            span = min(span, max(width - len(cells), 1))
             vmerge = props.find(f"{W}vMerge") if props is not None else None
             continues = vmerge is not None and vmerge.get(f"{W}val", "continue") != "restart"
             hmerge = props.find(f"{W}hMerge") if props is not None else None
@@ -146,8 +160,13 @@ class _DocumentReader:
                 lines.append(self.paragraph_text(child, bold_runs))
             elif child.tag == f"{W}tbl":
                 nested.append(child)
-        text = "\n".join(lines).strip("\n")
+        text = self._checked("\n".join(lines).strip("\n"))
         return text, bool(bold_runs) and all(bold_runs)
+
+    def _checked(self, text: str) -> str:
+        if len(text) > MAX_CELL_CHARS:
+            raise PlanTooLarge(self.source, cell_limit_detail())
+        return text
 
     def paragraph_text(self, p: Any, bold_runs: list[bool] | None = None) -> str:
         style_id = _val(p.find(f"{W}pPr/{W}pStyle"))
@@ -288,9 +307,9 @@ class _Numbering:
     _BULLETS: ClassVar[dict[str, str]] = {"-": "- ", "–": "- ", "−": "- ", "+": "+ "}
 
     def __init__(self, document: Any) -> None:
-        self._levels: dict[tuple[str, str], tuple[str, str, int]] = {}
-        self._counters: dict[tuple[str, str], int] = {}
-        self._style_lists: dict[str, tuple[str, str]] = {}
+        self._levels: dict[tuple[str, int], tuple[str, str, int]] = {}
+        self._counters: dict[str, dict[int, int]] = {}  # numId -> level -> last number drawn
+        self._style_lists: dict[str, tuple[str, int]] = {}
         try:
             numbering = document.part.numbering_part.element
         except (KeyError, AttributeError, NotImplementedError):
@@ -299,10 +318,13 @@ class _Numbering:
         for node in numbering.findall(f"{W}abstractNum"):
             levels = {}
             for lvl in node.findall(f"{W}lvl"):
+                level = _level(lvl.get(f"{W}ilvl"))
+                if level is None:
+                    continue  # ilvl="x": not a level Word would draw
                 fmt = _val(lvl.find(f"{W}numFmt")) or "decimal"
                 text = _val(lvl.find(f"{W}lvlText")) or ""
                 start = _int_val(lvl.find(f"{W}start"), 1)
-                levels[lvl.get(f"{W}ilvl") or "0"] = (fmt, text, start)
+                levels[level] = (fmt, text, start)
             abstract[node.get(f"{W}abstractNumId")] = levels
         for num in numbering.findall(f"{W}num"):
             levels = abstract.get(_val(num.find(f"{W}abstractNumId")), {})
@@ -315,9 +337,10 @@ class _Numbering:
             return ""
         num_pr = p.find(f"{W}pPr/{W}numPr")
         if num_pr is not None:
-            key = (_val(num_pr.find(f"{W}numId")) or "", _val(num_pr.find(f"{W}ilvl")) or "0")
+            level = _level(_val(num_pr.find(f"{W}ilvl")) or "0")
+            key = (_val(num_pr.find(f"{W}numId")) or "", -1 if level is None else level)
         else:  # a list style ("List Bullet") carries the numbering
-            key = self._style_lists.get(_val(p.find(f"{W}pPr/{W}pStyle")) or "", ("", "0"))
+            key = self._style_lists.get(_val(p.find(f"{W}pPr/{W}pStyle")) or "", ("", 0))
         spec = self._levels.get(key)
         if spec is None:
             return ""
@@ -326,16 +349,23 @@ class _Numbering:
             return "" if empty else self._BULLETS.get(text.strip(), "- ")
         if fmt == "none":
             return ""
-        count = self._counters.get(key, start - 1) + 1
-        self._counters[key] = count
-        for other in list(self._counters):
-            if other[0] == key[0] and other[1] > key[1]:
-                del self._counters[other]
-        label = text.replace(f"%{int(key[1]) + 1}", _format_number(count, fmt))
+        counters = self._counters.setdefault(key[0], {})
+        count = counters.get(key[1], start - 1) + 1
+        counters[key[1]] = count
+        for deeper in [level for level in counters if level > key[1]]:
+            del counters[deeper]  # a new item restarts the numbering of the levels below it
+        label = text.replace(f"%{key[1] + 1}", _format_number(count, fmt))
         return label if empty else f"{label} "
 
 
-def _style_lists(document: Any) -> dict[str, tuple[str, str]]:
+def _level(value: str | None) -> int | None:
+    """A list level 0-8 from its ilvl attribute; None for anything else."""
+    if value is None or not value.isdigit() or len(value) > 1:
+        return None
+    return int(value) if int(value) <= 8 else None
+
+
+def _style_lists(document: Any) -> dict[str, tuple[str, int]]:
     """Paragraph style id -> (numId, ilvl) of the list it draws, through its basedOn chain."""
     own: dict[str, tuple[str | None, str | None, str | None]] = {}
     try:
@@ -348,7 +378,7 @@ def _style_lists(document: Any) -> dict[str, tuple[str, str]]:
         if num_pr is not None:
             num_id, ilvl = _val(num_pr.find(f"{W}numId")), _val(num_pr.find(f"{W}ilvl"))
         own[style.get(f"{W}styleId") or ""] = (num_id, ilvl, _val(style.find(f"{W}basedOn")))
-    found: dict[str, tuple[str, str]] = {}
+    found: dict[str, tuple[str, int]] = {}
     for style_id in own:
         num_id, ilvl, seen, current = None, None, set(), style_id
         while current in own and current not in seen:
@@ -356,20 +386,39 @@ def _style_lists(document: Any) -> dict[str, tuple[str, str]]:
             own_num, own_lvl, based = own[current]
             num_id, ilvl = num_id or own_num, ilvl or own_lvl
             current = based or ""
-        if num_id:
-            found[style_id] = (num_id, ilvl or "0")
+        level = _level(ilvl or "0")
+        if num_id and level is not None:
+            found[style_id] = (num_id, level)
     return found
+
+
+_ROMAN_NUMERALS = (
+    (1000, "m"),
+    (900, "cm"),
+    (500, "d"),
+    (400, "cd"),
+    (100, "c"),
+    (90, "xc"),
+    (50, "l"),
+    (40, "xl"),
+    (10, "x"),
+    (9, "ix"),
+    (5, "v"),
+    (4, "iv"),
+    (1, "i"),
+)
+_MAX_ROMAN = 3999  # beyond it there is no standard numeral: the number is written in digits
 
 
 def _format_number(value: int, fmt: str) -> str:
     if fmt in ("lowerLetter", "upperLetter"):
         letter = "abcdefghijklmnopqrstuvwxyz"[(value - 1) % 26]
         return letter.upper() if fmt == "upperLetter" else letter
-    if fmt in ("lowerRoman", "upperRoman"):
-        numerals = [(10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]
-        out, rest = "", value
-        for amount, numeral in numerals:
-            while rest >= amount:
-                out, rest = out + numeral, rest - amount
+    if fmt in ("lowerRoman", "upperRoman") and 0 < value <= _MAX_ROMAN:
+        parts = []
+        for amount, numeral in _ROMAN_NUMERALS:
+            times, value = divmod(value, amount)
+            parts.append(numeral * times)
+        out = "".join(parts)
         return out.upper() if fmt == "upperRoman" else out
     return str(value)

@@ -79,7 +79,9 @@ class EmptyPlanTable(PlanFileError):
 
 
 class NotARegularFile(PlanFileError):
-    reason = "Đây không phải là một tệp bình thường (thư mục, thiết bị hoặc đường ống), không mở được."
+    reason = (
+        "Đây không phải là một tệp bình thường (thư mục, thiết bị hoặc đường ống), không mở được."
+    )
 
 
 class PlanTooLarge(PlanFileError):
