@@ -8,7 +8,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-
 # Limits no real plan reaches (30-60 task rows, a few hundred characters a cell, under 15 columns);
 # a file beyond them is refused with a message naming the limit rather than read for minutes.
 MAX_ROWS = 10_000  # table rows in one document or workbook
