@@ -12,6 +12,7 @@ import zipfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 from xml.sax.saxutils import escape
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -91,18 +92,19 @@ def plan_body(
 
 
 def plan_docx(
-    path: Path,
+    path: "Path | IO[bytes]",
     rows: Iterable[list["str | Raw"]] | None = None,
     *,
     preamble: Iterable[str] = PREAMBLE,
     body: str | None = None,
     numbering: str | None = None,
     document: str | bytes | None = None,
-) -> Path:
+) -> "Path | IO[bytes]":
     """A plan .docx: a preamble, the header and ``rows`` (default: 5 numbered tasks)."""
     if document is None:
         document = document_xml(body or plan_body(plan_rows(5) if rows is None else rows, preamble))
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as zipped:
+        archive = _Stamped(zipped)
         archive.writestr(
             "[Content_Types].xml", _TYPES_HEAD + (_NUMBERING_TYPE if numbering else "") + "</Types>"
         )
@@ -125,6 +127,18 @@ def numbering_xml(fmt: str = "upperRoman", start: int = 1, ilvl: str = "0") -> s
 
 
 NUMBERED = '<w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr>'
+
+
+class _Stamped:
+    """Writes entries with a fixed time stamp, so that the same input gives the same bytes."""
+
+    def __init__(self, archive: zipfile.ZipFile) -> None:
+        self.archive = archive
+
+    def writestr(self, name: str, content: str | bytes) -> None:
+        info = zipfile.ZipInfo(name, date_time=(2026, 1, 1, 0, 0, 0))
+        info.compress_type = zipfile.ZIP_DEFLATED
+        self.archive.writestr(info, content)
 
 
 # --- byte-level edits of a zip archive ---------------------------------------------------------
