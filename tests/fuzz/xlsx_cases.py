@@ -66,24 +66,14 @@ def broken_xml(rng: random.Random, base: bytes) -> bytes:
     return replace_member(base, part, text.encode())
 
 
+HUGE_MERGES = ("A1:XFD1048576", "A:A", "1:1048576", "A1:XFD1", "A1:A1048576", "A5:Z9999")
+ODD_MERGES = ("B2:B2", "C5:A1", "A1:E20", "junk", "A1:A1", "&#65;1:XFD1048576")
+
+
 def merges(rng: random.Random, base: bytes) -> bytes:
-    refs = [
-        rng.choice(
-            (
-                "A1:XFD1048576",
-                "A:A",
-                "1:1048576",
-                "B2:B2",
-                "C5:A1",
-                "A1:E20",
-                "A1:XFD1",
-                "junk",
-                "A1:A1048576",
-                f"A{rng.randint(1, 99)}:E{rng.randint(1, 99)}",
-            )
-        )
-        for _ in range(rng.randint(1, 30))
-    ]
+    refs = [rng.choice(HUGE_MERGES if rng.random() < 0.6 else ODD_MERGES)]
+    refs += [f"A{n}:E{n}" for n in rng.sample(range(5, 40), rng.randint(0, 10))]
+    rng.shuffle(refs)
     block = (
         f'<mergeCells count="{len(refs)}">'
         + "".join(f'<mergeCell ref="{r}"/>' for r in refs)

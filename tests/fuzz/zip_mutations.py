@@ -28,9 +28,11 @@ def _central(data: bytes) -> list[tuple[int, int]]:
     return found
 
 
-def _pick(rng: random.Random, data: bytes) -> tuple[bytearray, int, int]:
+def _pick(
+    rng: random.Random, data: bytes, among: list[tuple[int, int]] | None = None
+) -> tuple[bytearray, int, int]:
     out = bytearray(data)
-    entries = _central(data) or [(0, 0)]
+    entries = among or _central(data) or [(0, 0)]
     central, local = rng.choice(entries)
     return out, central, min(local, max(len(out) - 30, 0))
 
@@ -54,8 +56,10 @@ def zero_region(rng: random.Random, data: bytes) -> bytes:
     return bytes(out)
 
 
-def encrypted_flag(rng: random.Random, data: bytes) -> bytes:
-    out, central, local = _pick(rng, data)
+def encrypted_flag(
+    rng: random.Random, data: bytes, among: list[tuple[int, int]] | None = None
+) -> bytes:
+    out, central, local = _pick(rng, data, among)
     for offset in (central + 8, local + 6):
         if offset + 2 <= len(out):
             value = struct.unpack_from("<H", out, offset)[0]
@@ -63,8 +67,10 @@ def encrypted_flag(rng: random.Random, data: bytes) -> bytes:
     return bytes(out)
 
 
-def exotic_method(rng: random.Random, data: bytes) -> bytes:
-    out, central, local = _pick(rng, data)
+def exotic_method(
+    rng: random.Random, data: bytes, among: list[tuple[int, int]] | None = None
+) -> bytes:
+    out, central, local = _pick(rng, data, among)
     method = rng.choice(EXOTIC_METHODS)
     for offset in (central + 10, local + 8):
         if offset + 2 <= len(out):
@@ -81,8 +87,10 @@ def lie_about_size(rng: random.Random, data: bytes) -> bytes:
     return bytes(out)
 
 
-def corrupt_stream(rng: random.Random, data: bytes) -> bytes:
-    out, central, local = _pick(rng, data)
+def corrupt_stream(
+    rng: random.Random, data: bytes, among: list[tuple[int, int]] | None = None
+) -> bytes:
+    out, central, local = _pick(rng, data, among)
     size = struct.unpack_from("<I", out, central + 20)[0] if central + 24 <= len(out) else 0
     if local + 30 > len(out):
         return bytes(out)
@@ -142,7 +150,28 @@ def shuffle_entries(rng: random.Random, data: bytes) -> bytes:
     return rebuild(members, rng.choice((zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED)))
 
 
+def binary_part(rng: random.Random, data: bytes) -> bytes:
+    """A picture or other part the importer never reads, flagged encrypted, claiming an exotic
+    method or with a broken stream (a damaged thumbnail)."""
+    members = _members(data)
+    if not members:
+        return data
+    if not any(not name.endswith((".xml", ".rels")) for name, _ in members):
+        members.append(("docProps/thumbnail.png", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8))
+        data = rebuild(members)
+    targets = [
+        (central, local)
+        for central, local in _central(data)
+        if not data[central + 46 : central + 46 + struct.unpack_from("<H", data, central + 28)[0]]
+        .lower()
+        .endswith((b".xml", b".rels"))
+    ]
+    mutate = rng.choice((encrypted_flag, exotic_method, corrupt_stream))
+    return mutate(rng, data, targets)
+
+
 ZIP_MUTATIONS: dict[str, ZipMutation] = {
+    "binary-part": binary_part,
     "truncate": truncate,
     "flip-bytes": flip_bytes,
     "zero-region": zero_region,
