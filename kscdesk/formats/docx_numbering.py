@@ -99,14 +99,23 @@ def _style_lists(document: Any) -> dict[str, tuple[str, int]]:
         if num_pr is not None:
             num_id, ilvl = val(num_pr.find(f"{W}numId")), val(num_pr.find(f"{W}ilvl"))
         own[style.get(f"{W}styleId") or ""] = (num_id, ilvl, val(style.find(f"{W}basedOn")))
-    found: dict[str, tuple[str, int]] = {}
+    # Resolved once per style, remembered along each basedOn chain (linear in the styles).
+    resolved: dict[str, tuple[str | None, str | None]] = {}
     for style_id in own:
-        num_id, ilvl, seen, current = None, None, set(), style_id
-        while current in own and current not in seen:
+        path: list[str] = []
+        seen: set[str] = set()
+        current = style_id
+        while current in own and current not in seen and current not in resolved:
             seen.add(current)
-            own_num, own_lvl, based = own[current]
-            num_id, ilvl = num_id or own_num, ilvl or own_lvl
-            current = based or ""
+            path.append(current)
+            current = own[current][2] or ""
+        num_id, ilvl = resolved.get(current, (None, None))
+        for walked in reversed(path):
+            own_num, own_lvl, _ = own[walked]
+            num_id, ilvl = own_num or num_id, own_lvl or ilvl
+            resolved[walked] = (num_id, ilvl)
+    found: dict[str, tuple[str, int]] = {}
+    for style_id, (num_id, ilvl) in resolved.items():
         level = _level(ilvl or "0")
         if num_id and level is not None:
             found[style_id] = (num_id, level)

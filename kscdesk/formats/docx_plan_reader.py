@@ -252,6 +252,7 @@ class _StyleFonts:
         self._by_id: dict[str, tuple[str | None, str | None]] = {}
         self._default: str | None = None
         self._cache: dict[str | None, str | None] = {}
+        self._chain: dict[str, str | None] = {}
         try:
             styles = document.styles.element
         except (KeyError, AttributeError):
@@ -274,18 +275,31 @@ class _StyleFonts:
 
     def font(self, style_id: str | None) -> str | None:
         if style_id not in self._cache:
-            self._cache[style_id] = self._lookup(style_id or "")
+            found = self._chain_font(style_id or "")
+            if found is None and style_id and "" in self._by_id:
+                found = self._chain_font("")
+            self._cache[style_id] = found or self._default
         return self._cache[style_id]
 
-    def _lookup(self, style_id: str) -> str | None:
+    def _chain_font(self, style_id: str) -> str | None:
+        """The first font up the basedOn chain, remembered for every style on the way: a chain
+        of thousands of styles is walked once, not once per style."""
+        path: list[str] = []
         seen: set[str] = set()
         current: str | None = style_id
-        while current is not None and current not in seen and current in self._by_id:
+        while current is not None and current in self._by_id and current not in seen:
+            if current in self._chain:
+                break
             seen.add(current)
+            path.append(current)
             font, based = self._by_id[current]
             if font:
-                return font
+                break
             current = based
-        if style_id:
-            return self._lookup("") if "" in self._by_id else self._default
-        return self._default
+        if path and self._by_id[path[-1]][0]:
+            result = self._by_id[path[-1]][0]
+        else:
+            result = self._chain.get(current) if current is not None else None
+        for walked in path:
+            self._chain[walked] = result
+        return result

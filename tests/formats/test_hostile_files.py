@@ -303,3 +303,20 @@ def test_a_file_name_that_is_not_utf8_gives_a_printable_message(tmp_path: Path) 
     message = str(refusal(path))
     message.encode("utf-8")  # no lone surrogates left
     assert re.search(r"“k.? ho.?ach\.docx”", message)
+
+
+def test_a_chain_of_twenty_thousand_based_on_styles_is_walked_once(tmp_path: Path) -> None:
+    # Every paragraph style resolved its list and its font by walking the chain again: 2 * 10^8
+    # steps for this file. Remembered along the way, it is read at once.
+    length = 20_000
+    body = "".join(
+        hf.paragraph(f"Mục {n}", f'<w:pStyle w:val="s{n * 997 % length}"/>') for n in range(200)
+    )
+    path = hf.plan_docx(
+        tmp_path / "kiểu.docx",
+        body=body + hf.plan_body(hf.plan_rows(2)),
+        numbering=hf.numbering_xml("decimal"),
+        styles=hf.style_chain_xml(length),
+    )
+    document = read_docx_plan_source(path)
+    assert document.preamble[0] == "1. Mục 0"

@@ -215,7 +215,21 @@ def semantic(rng: random.Random, base: bytes) -> bytes:
     return docx_bytes(rows=rows, preamble=preamble)
 
 
+def style_chain(rng: random.Random, base: bytes) -> bytes:
+    length = rng.choice((300, 5_000, 20_000))
+    body = "".join(
+        hf.paragraph(f"Mục {n}", f'<w:pStyle w:val="s{rng.randrange(length)}"/>')
+        for n in range(rng.randint(1, 300))
+    )
+    return docx_bytes(
+        body=body + hf.plan_body(hf.plan_rows(3)),
+        numbering=hf.numbering_xml(rng.choice(("decimal", "upperRoman", "bullet"))),
+        styles=hf.style_chain_xml(length, list_style=rng.random() < 0.7),
+    )
+
+
 XML_CASES = {
+    "style-chain": (style_chain, 3),
     "broken-xml": (broken_xml, 12),
     "deep-nesting": (deep_nesting, 8),
     "huge-span": (huge_span, 10),

@@ -37,11 +37,13 @@ _ROOT_RELS = (
     '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
     'relationships/officeDocument" Target="word/document.xml"/></Relationships>'
 )
-_DOCUMENT_RELS = (
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-    '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
-    'relationships/numbering" Target="numbering.xml"/></Relationships>'
+_STYLES_TYPE = (
+    '<Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-'
+    'officedocument.wordprocessingml.styles+xml"/>'
+)
+_REL = (
+    '<Relationship Id="{id}" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+    'relationships/{kind}" Target="{kind}.xml"/>'
 )
 
 
@@ -98,21 +100,33 @@ def plan_docx(
     preamble: Iterable[str] = PREAMBLE,
     body: str | None = None,
     numbering: str | None = None,
+    styles: str | None = None,
     document: str | bytes | None = None,
 ) -> "Path | IO[bytes]":
     """A plan .docx: a preamble, the header and ``rows`` (default: 5 numbered tasks)."""
     if document is None:
         document = document_xml(body or plan_body(plan_rows(5) if rows is None else rows, preamble))
+    types = _TYPES_HEAD + (_NUMBERING_TYPE if numbering else "") + (_STYLES_TYPE if styles else "")
+    rels = [
+        _REL.format(id=f"rId{n}", kind=kind)
+        for n, (kind, part) in enumerate((("numbering", numbering), ("styles", styles)))
+        if part is not None
+    ]
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as zipped:
         archive = _Stamped(zipped)
-        archive.writestr(
-            "[Content_Types].xml", _TYPES_HEAD + (_NUMBERING_TYPE if numbering else "") + "</Types>"
-        )
+        archive.writestr("[Content_Types].xml", types + "</Types>")
         archive.writestr("_rels/.rels", _ROOT_RELS)
         archive.writestr("word/document.xml", document)
+        if rels:
+            archive.writestr(
+                "word/_rels/document.xml.rels",
+                '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/'
+                f'relationships">{"".join(rels)}</Relationships>',
+            )
         if numbering is not None:
-            archive.writestr("word/_rels/document.xml.rels", _DOCUMENT_RELS)
             archive.writestr("word/numbering.xml", numbering)
+        if styles is not None:
+            archive.writestr("word/styles.xml", styles)
     return path
 
 
@@ -124,6 +138,18 @@ def numbering_xml(fmt: str = "upperRoman", start: int = 1, ilvl: str = "0") -> s
         '<w:lvlText w:val="%1."/></w:lvl></w:abstractNum>'
         '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>'
     )
+
+
+def style_chain_xml(length: int, list_style: bool = True) -> str:
+    """Paragraph styles s0 … sN, each based on the next: a basedOn chain ``length`` long."""
+    styles = "".join(
+        f'<w:style w:type="paragraph" w:styleId="s{n}"><w:basedOn w:val="s{n + 1}"/></w:style>'
+        for n in range(length)
+    )
+    last = '<w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr>' if list_style else ""
+    last += '<w:rPr><w:rFonts w:ascii=".VnTime"/></w:rPr>'
+    end = f'<w:style w:type="paragraph" w:styleId="s{length}">{last}</w:style>'
+    return f'<w:styles xmlns:w="{W_NS}">{styles}{end}</w:styles>'
 
 
 NUMBERED = '<w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr>'
