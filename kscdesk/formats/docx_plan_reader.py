@@ -21,12 +21,16 @@ from kscdesk.formats.docx_numbering import val as _val
 from kscdesk.formats.errors import PlanTooLarge, UnreadablePlanFile
 from kscdesk.formats.grid import (
     MAX_CELL_CHARS,
+    MAX_CELLS,
     MAX_COLUMNS,
+    MAX_PARAGRAPHS,
     MAX_ROWS,
     Cell,
     Grid,
     cell_limit_detail,
+    cells_limit_detail,
     columns_limit_detail,
+    paragraphs_limit_detail,
     rows_limit_detail,
 )
 from kscdesk.formats.legacy_encoding import decode_legacy_run
@@ -67,6 +71,8 @@ class _DocumentReader:
         self.source = source
         self.source_name = source.name
         self._rows = 0  # table rows read so far, against MAX_ROWS
+        self._cells = 0  # grid positions so far, against MAX_CELLS
+        self._paragraphs = 0  # preamble paragraphs so far, against MAX_PARAGRAPHS
         self.grids: list[Grid] = []
         self.preamble: list[str] = []
         self._plan_found = False
@@ -90,6 +96,9 @@ class _DocumentReader:
         for child in _children(body):
             if child.tag == f"{W}p":
                 if not self._plan_found:
+                    self._paragraphs += 1
+                    if self._paragraphs > MAX_PARAGRAPHS:
+                        raise PlanTooLarge(self.source, paragraphs_limit_detail())
                     self.preamble.extend(self._checked(self.paragraph_text(child)).split("\n"))
             elif child.tag == f"{W}tbl":
                 self.read_table(child)
@@ -108,9 +117,7 @@ class _DocumentReader:
             self._rows += 1
             if self._rows > MAX_ROWS:
                 raise PlanTooLarge(self.source, rows_limit_detail())
-            cells = self.read_row(tr, nested, width or MAX_COLUMNS)
-            if len(cells) > MAX_COLUMNS:
-                raise PlanTooLarge(self.source, columns_limit_detail())
+            cells = self._counted(self.read_row(tr, nested, width or MAX_COLUMNS))
             width = max(width, len(cells))
             grid.rows.append(cells)
             grid.is_repeat_header.append(_is_on(tr.find(f"{W}trPr/{W}tblHeader")))
@@ -128,6 +135,14 @@ class _DocumentReader:
                             self.preamble.extend(cell.text.split("\n"))
         for inner in nested:
             self.read_table(inner)
+
+    def _counted(self, cells: list[Cell]) -> list[Cell]:
+        if len(cells) > MAX_COLUMNS:
+            raise PlanTooLarge(self.source, columns_limit_detail())
+        self._cells += len(cells)
+        if self._cells > MAX_CELLS:
+            raise PlanTooLarge(self.source, cells_limit_detail())
+        return cells
 
     def read_row(self, tr: Any, nested: list[Any], width: int) -> list[Cell]:
         cells: list[Cell] = []

@@ -13,6 +13,8 @@ from functools import lru_cache
 MAX_ROWS = 10_000  # table rows in one document or workbook
 MAX_COLUMNS = 64  # grid columns of one table
 MAX_CELL_CHARS = 100_000  # characters in one cell or paragraph
+MAX_CELLS = 200_000  # grid positions of all tables of one document or workbook
+MAX_PARAGRAPHS = 20_000  # paragraphs before the plan table (letterhead, title, grounds)
 
 
 def limit_text(count: int) -> str:
@@ -22,6 +24,17 @@ def limit_text(count: int) -> str:
 
 def rows_limit_detail() -> str:
     return f"Bảng có hơn {limit_text(MAX_ROWS)} dòng (giới hạn {limit_text(MAX_ROWS)} dòng)."
+
+
+def cells_limit_detail() -> str:
+    return f"Các bảng có hơn {limit_text(MAX_CELLS)} ô (giới hạn {limit_text(MAX_CELLS)} ô)."
+
+
+def paragraphs_limit_detail() -> str:
+    return (
+        f"Có hơn {limit_text(MAX_PARAGRAPHS)} đoạn văn trước bảng kế hoạch "
+        f"(giới hạn {limit_text(MAX_PARAGRAPHS)} đoạn)."
+    )
 
 
 def columns_limit_detail(where: str = "") -> str:

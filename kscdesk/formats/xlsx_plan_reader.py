@@ -25,11 +25,13 @@ from kscdesk.formats.archive_guard import check_ooxml_archive
 from kscdesk.formats.errors import PlanTooLarge, UnsafeFile, printable
 from kscdesk.formats.grid import (
     MAX_CELL_CHARS,
+    MAX_CELLS,
     MAX_COLUMNS,
     MAX_ROWS,
     Cell,
     Grid,
     cell_limit_detail,
+    cells_limit_detail,
     columns_limit_detail,
     rows_limit_detail,
 )
@@ -126,6 +128,9 @@ def _read_sheet(sheet: Worksheet, index: int, source: Path, document: XlsxDocume
     kept = sorted({r for r, _ in texts if r >= header_row})
     if len(kept) + sum(len(g.rows) for g in document.grids) > MAX_ROWS:
         raise PlanTooLarge(source, rows_limit_detail())
+    positions = len(kept) * (last_col - first_col + 1)
+    if positions + sum(len(g.rows) * g.width for g in document.grids) > MAX_CELLS:
+        raise PlanTooLarge(source, cells_limit_detail())
     document.preamble.extend(_preamble_lines(texts, header_row))
     covered = _merged_cover(sheet, kept, first_col, last_col, source)
     cells_by_position = _cells(sheet)

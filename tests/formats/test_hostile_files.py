@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from helpers import hostile_files as hf
 
-from kscdesk.formats import archive_guard
+from kscdesk.formats import archive_guard, docx_plan_reader
 from kscdesk.formats.docx_numbering import _format_number
 from kscdesk.formats.docx_plan_reader import read_docx_plan_source
 from kscdesk.formats.errors import (
@@ -320,3 +320,16 @@ def test_a_chain_of_twenty_thousand_based_on_styles_is_walked_once(tmp_path: Pat
     )
     document = read_docx_plan_source(path)
     assert document.preamble[0] == "1. Mục 0"
+
+
+def test_more_cells_than_the_limit_are_refused_naming_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(docx_plan_reader, "MAX_CELLS", 2_000)  # 200,000 in real use
+    rows: list[list[str | hf.Raw]] = [[str(n), f"việc {n}", "", "", ""] for n in range(401)]
+    assert "200.000 ô" in str(refusal(hf.plan_docx(tmp_path / "ô.docx", rows)))
+
+
+def test_more_paragraphs_before_the_table_than_the_limit_are_refused(tmp_path: Path) -> None:
+    path = hf.plan_docx(tmp_path / "đoạn.docx", body="<w:p/>" * 20_001 + hf.plan_body([]))
+    assert "20.000 đoạn văn" in str(refusal(path))
