@@ -27,7 +27,7 @@ from kscdesk.formats.parser_boundary import (
 
 MAX_FILE_BYTES = MAX_INPUT_BYTES
 MAX_TOTAL_UNCOMPRESSED = 200 * 1024 * 1024
-MAX_XML_PART_BYTES = 40 * 1024 * 1024  # a 10,000-row plan's document.xml is far below this
+MAX_XML_PART_BYTES = 32 * 1024 * 1024  # a Word plan of 10,000 rows comes near; real ones: < 1 MB
 MAX_XML_TAGS = 2_000_000  # "<" in one XML part: bounds the element tree a parser builds
 MAX_PART_BYTES = MAX_INPUT_BYTES  # a picture or other binary part
 MAX_MEMBER_RATIO = 100

@@ -50,7 +50,7 @@ def unreadable_file_boundary(path: Path) -> Iterator[None]:
         raise UnreadablePlanFile(path, "Không có quyền đọc tệp.") from exc
     except FileNotFoundError as exc:
         raise UnreadablePlanFile(path, "Không tìm thấy tệp.") from exc
-    except (Exception, MemoryError, RecursionError) as exc:
+    except Exception as exc:  # MemoryError and RecursionError included: a refusal, not a crash
         log.info(
             "unreadable file %s: %s: %s",
             display_name(path),

@@ -1,4 +1,4 @@
-"""Prints the fuzz run's count of cases and violations at the end of every test session."""
+"""Prints the fuzz runs' count of cases and violations (on stderr) at the end of the session."""
 
 import sys
 
@@ -9,5 +9,4 @@ from fuzz.harness import SUMMARIES
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     for line in SUMMARIES:
-        terminalreporter.write_line(line)
         print(line, file=sys.stderr)

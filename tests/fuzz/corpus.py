@@ -13,7 +13,7 @@ from pathlib import Path
 
 from helpers import docx_builders
 
-from fuzz import docx_cases, xlsx_cases
+from fuzz import docx_cases, json_cases, xlsx_cases
 from fuzz.zip_mutations import ZIP_MUTATIONS, normalized
 
 Mutation = Callable[[random.Random, bytes], bytes]
@@ -96,3 +96,4 @@ def _zip_cases() -> dict[str, tuple[Mutation, int]]:
 
 register("docx", FuzzKind(".docx", docx_bases, {**_zip_cases(), **docx_cases.XML_CASES}))
 register("xlsx", FuzzKind(".xlsx", xlsx_bases, {**_zip_cases(), **xlsx_cases.XML_CASES}))
+register("json", FuzzKind(".json", json_cases.bases, json_cases.CASES))

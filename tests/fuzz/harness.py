@@ -15,7 +15,7 @@ from fuzz.corpus import Case
 
 WORKER = Path(__file__).with_name("worker.py")
 TIME_CEILING = 20.0  # seconds a case may take (quadratic cases took 18-60 s and more)
-MEMORY_CEILING = 2 * 1024**3  # address space of a worker (the bad cases passed 4 GB)
+MEMORY_CEILING = 1024**3  # address space of a worker (the bad cases passed 4 GB)
 
 
 @dataclass
@@ -68,7 +68,8 @@ def _run_worker(
             encoding="utf-8",
         )
     lines: queue.Queue[str | None] = queue.Queue()
-    threading.Thread(target=_pump, args=(process, lines), daemon=True).start()
+    pump = threading.Thread(target=_pump, args=(process, lines), daemon=True)
+    pump.start()
     current = first
     started_case = False
     try:
@@ -99,6 +100,9 @@ def _run_worker(
     finally:
         process.kill()
         process.wait()
+        pump.join()
+        if process.stdout is not None:
+            process.stdout.close()
 
 
 def _pump(process: subprocess.Popen[str], lines: "queue.Queue[str | None]") -> None:
