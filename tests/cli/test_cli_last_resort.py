@@ -99,3 +99,22 @@ def test_a_damaged_thumbnail_is_refused_in_vietnamese_naming_the_file(
     err = capsys.readouterr().err
     assert "“ảnh nhỏ.docx”" in err
     assert "Invalid data stream" not in err
+
+
+@pytest.mark.parametrize("json_output", [False, True])
+@pytest.mark.parametrize("name", [b"k\xe9 ho\xffach.docx", "kế\nhoạch.docx".encode()])
+def test_a_good_plan_under_a_hostile_name_imports_and_prints_it_printable(
+    data_dir: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    name: bytes,
+    json_output: bool,
+) -> None:
+    path = hf.plan_docx(tmp_path / os.fsdecode(name))
+    argv = ["plan", "import", str(path), "--data-dir", str(data_dir)]
+    assert main([*argv, "--json"] if json_output else argv) == 0
+    captured = capsys.readouterr()
+    captured.out.encode("utf-8")  # what reached the screen is printable text
+    assert captured.err == ""
+    assert main(["plan", "list", "--data-dir", str(data_dir)]) == 0
+    assert "Nhiệm vụ" not in capsys.readouterr().err
