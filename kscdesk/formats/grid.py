@@ -38,7 +38,7 @@ def paragraphs_limit_detail() -> str:
 
 
 def columns_limit_detail(where: str = "") -> str:
-    return f"Bảng rộng hơn {MAX_COLUMNS} cột{where} (giới hạn {MAX_COLUMNS} cột)."
+    return f"Bảng rộng hơn {MAX_COLUMNS} cột (giới hạn {MAX_COLUMNS} cột){where}."
 
 
 def cell_limit_detail() -> str:

@@ -122,7 +122,8 @@ def _read_sheet(sheet: Worksheet, index: int, source: Path, document: XlsxDocume
     first_col, last_col = min(table_cols), max(table_cols)
     if last_col - first_col >= MAX_COLUMNS:
         far = max((r, c) for r, c in texts if r >= header_row and c == last_col)
-        where = f" (ô {get_column_letter(far[1])}{far[0]} ở trang “{printable(sheet.title)}”)"
+        cell = f"{get_column_letter(far[1])}{far[0]}"
+        where = f": có dữ liệu ở ô {cell}, trang “{printable(sheet.title)}”"
         raise PlanTooLarge(source, columns_limit_detail(where))
     # Only rows holding text: a value far below the table adds one row, not a million.
     kept = sorted({r for r, _ in texts if r >= header_row})
