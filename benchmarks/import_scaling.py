@@ -11,7 +11,6 @@ Usage: python benchmarks/import_scaling.py [--rounds N]
 """
 
 import argparse
-import statistics
 import sys
 import tempfile
 import time
@@ -107,7 +106,8 @@ def write_xlsx(path: Path, rows: list[list[str]]) -> Path:
 
 
 def time_import(path: Path, folder: Path, rounds: int) -> float:
-    """Median seconds of the whole import, each round into a fresh data folder (opened untimed)."""
+    """Best seconds of the whole import over the rounds, each into a fresh data folder (opened
+    untimed): the best round is the one least disturbed by other work on the machine."""
     times = []
     for round_ in range(rounds + 1):  # the first round warms imports and caches
         ws = Workspace.open(folder / f"{path.stem}-{round_}")
@@ -117,7 +117,7 @@ def time_import(path: Path, folder: Path, rounds: int) -> float:
             times.append(time.perf_counter() - start)
         finally:
             ws.close()
-    return statistics.median(times[1:])
+    return min(times[1:])
 
 
 def peak_mb(path: Path, folder: Path) -> float:
@@ -159,7 +159,7 @@ def measure(
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--rounds", type=int, default=5)
     args = parser.parse_args()
     ok = True
     with tempfile.TemporaryDirectory() as tmp:
