@@ -8,9 +8,11 @@ refusal is never reported as a program fault). Our own refusals (``PlanFileError
 and interrupts pass through unchanged.
 
 ``plan_reader.read_plan`` wraps its whole dispatch in it, so a reader registered there is covered
-without doing anything; a reader called from elsewhere (the package reader) wraps its own call::
+without doing anything; a reader called from elsewhere (the package reader) wraps its own call,
+naming its own refusal (a ``PlanFileError`` subclass) if it has one::
 
-    with unreadable_file_boundary(path):
+    regular_file_size(path)
+    with unreadable_file_boundary(path, refusal=DamagedPackage):
         package = read_package(path)
 
 ``regular_file_size(path)`` is the first step of every reader: only a regular file is opened (a
@@ -40,16 +42,20 @@ MAX_INPUT_BYTES = 50 * 1024 * 1024
 
 
 @contextmanager
-def unreadable_file_boundary(path: Path) -> Iterator[None]:
-    """Turn any exception a parser raises inside the block into ``UnreadablePlanFile(path)``."""
+def unreadable_file_boundary(
+    path: Path, refusal: type[PlanFileError] = UnreadablePlanFile
+) -> Iterator[None]:
+    """Turn any exception a parser raises inside the block into ``refusal(path)``: by default
+    ``UnreadablePlanFile``; a reader of another kind of file passes its own ``PlanFileError``
+    subclass (a damaged exchange package)."""
     try:
         yield
     except (PlanFileError, Cancelled, KeyboardInterrupt, SystemExit, GeneratorExit):
         raise
     except PermissionError as exc:
-        raise UnreadablePlanFile(path, "Không có quyền đọc tệp.") from exc
+        raise refusal(path, "Không có quyền đọc tệp.") from exc
     except FileNotFoundError as exc:
-        raise UnreadablePlanFile(path, "Không tìm thấy tệp.") from exc
+        raise refusal(path, "Không tìm thấy tệp.") from exc
     except Exception as exc:  # MemoryError and RecursionError included: a refusal, not a crash
         log.info(
             "unreadable file %s: %s: %s",
@@ -58,7 +64,7 @@ def unreadable_file_boundary(path: Path) -> Iterator[None]:
             str(exc)[:500],
             exc_info=True,
         )
-        raise UnreadablePlanFile(path) from exc
+        raise refusal(path) from exc
 
 
 def regular_file_size(path: Path, limit: int = MAX_INPUT_BYTES) -> int:

@@ -66,3 +66,14 @@ def test_reads_stop_at_the_size_the_file_system_gave(tmp_path: Path) -> None:
     assert read_bounded(path) == b"{}"
     with pytest.raises(Exception, match="tối đa 0 MB"):
         read_bounded(path, limit=1)
+
+
+def test_a_reader_may_name_its_own_refusal() -> None:
+    class DamagedPackage(UnreadablePlanFile):
+        reason = "Gói dữ liệu bị hỏng."
+
+    with (
+        pytest.raises(DamagedPackage, match="Gói dữ liệu bị hỏng"),
+        unreadable_file_boundary(Path("goi.kscpkg"), refusal=DamagedPackage),
+    ):
+        raise KeyError("manifest.json")
