@@ -7,6 +7,7 @@ row has one ``Cell`` per grid column, and a cell covered by a merge says where i
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
 # Limits no real plan reaches (30-60 task rows, a few hundred characters a cell, under 15 columns);
 # a file beyond them is refused with a message naming the limit rather than read for minutes.
@@ -103,12 +104,23 @@ def resolved_texts(grid: Grid) -> list[list[str]]:
     return resolved
 
 
-def long_text_memo(function: Callable[[str], str], size: int = 256) -> Callable[[str], str]:
+_MEMOS: list[Any] = []  # the lru caches of every long_text_memo, emptied after each parse
+
+
+def long_text_memo(function: Callable[[str], str], size: int = 128) -> Callable[[str], str]:
     """``function`` remembering its last results for long texts: a merged cell's text shows in
-    every row the merge covers, and must be cleaned once, not once per row."""
+    every row the merge covers, and must be cleaned once, not once per row (a row has at most
+    ``MAX_COLUMNS`` merged texts, so ``size`` covers them). ``clear_text_memos`` forgets them."""
     cached = lru_cache(maxsize=size)(function)
+    _MEMOS.append(cached)
 
     def call(text: str) -> str:
         return cached(text) if len(text) > 128 else function(text)
 
     return call
+
+
+def clear_text_memos() -> None:
+    """Forget the long texts of the file just read (so that no file's text outlives its import)."""
+    for cached in _MEMOS:
+        cached.cache_clear()

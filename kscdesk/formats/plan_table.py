@@ -13,7 +13,7 @@ from kscdesk.domain.model import ImportWarning, Indicator, Plan, PlanContent, Ta
 from kscdesk.domain.work import CancelToken, ProgressCallback
 from kscdesk.formats.cell_text import split_units, tidy_cached, tidy_cell_text
 from kscdesk.formats.errors import EmptyPlanTable, NotAPlan
-from kscdesk.formats.grid import Grid
+from kscdesk.formats.grid import Grid, clear_text_memos
 from kscdesk.formats.plan_columns import (
     Header,
     Role,
@@ -70,6 +70,19 @@ def parse_plan(
     cancel: CancelToken | None = None,
 ) -> PlanContent:
     """Read a whole plan from the document's tables and the text lines before the plan table."""
+    try:
+        return _parse_plan(grids, preamble, source, progress, cancel)
+    finally:
+        clear_text_memos()
+
+
+def _parse_plan(
+    grids: list[Grid],
+    preamble: list[str],
+    source: Path,
+    progress: ProgressCallback | None,
+    cancel: CancelToken | None,
+) -> PlanContent:
     state = _TableState()
     indicators: list[Indicator] = []
     columns: tuple[str, ...] = ()
