@@ -23,6 +23,7 @@ from kscdesk.cli.common import (
     open_workspace,
     print_json,
 )
+from kscdesk.cli.last_resort import command_log
 
 # One module per noun (kscdesk/cli/<noun>.py), each with ``register(nouns)``; listed in help order.
 NOUN_MODULES = (plan, office, progress, evidence, todo, indicator, report, package)
@@ -131,7 +132,8 @@ def main(argv: Sequence[str] | None = None, gui: GuiLauncher | None = None) -> i
             return EXIT_OK
         return gui.run_app(paths.data_dir(args.data_dir))
     try:
-        return handler(args, gui)
+        with command_log(getattr(args, "data_dir", None), _user_error_types()):
+            return handler(args, gui)
     except BrokenPipeError:
         return end_on_closed_pipe()
     except KeyboardInterrupt:

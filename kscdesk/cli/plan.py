@@ -72,7 +72,7 @@ def cmd_import(args: argparse.Namespace, gui: Any) -> int:
         print_json(data)
         return 0
     plan = content.plan
-    print(f"Tệp: {args.file.name}")
+    print(f"Tệp: {plan.source_name}")
     print(f"Kế hoạch: {plan.title}")
     print(f"Cơ quan ban hành: {plan.issuer} ({plan.level.label}) – năm {plan.year}")
     if plan.decision:

@@ -7,23 +7,36 @@ flagged, automatic bullets and list letters are written out, and runs typed in t
 VNI fonts are converted to Unicode.
 """
 
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any
 
 import docx
-from docx.opc.exceptions import PackageNotFoundError
-from lxml import etree
 
 from kscdesk.domain.model import ImportWarning
 from kscdesk.domain.text import nfc
-from kscdesk.formats.errors import UnreadablePlanFile
-from kscdesk.formats.grid import Cell, Grid
+from kscdesk.formats.docx_numbering import Numbering, W
+from kscdesk.formats.docx_numbering import int_val as _int_val
+from kscdesk.formats.docx_numbering import val as _val
+from kscdesk.formats.errors import PlanTooLarge, UnreadablePlanFile
+from kscdesk.formats.grid import (
+    MAX_CELL_CHARS,
+    MAX_CELLS,
+    MAX_COLUMNS,
+    MAX_PARAGRAPHS,
+    MAX_ROWS,
+    Cell,
+    Grid,
+    cell_limit_detail,
+    cells_limit_detail,
+    columns_limit_detail,
+    paragraphs_limit_detail,
+    rows_limit_detail,
+)
 from kscdesk.formats.legacy_encoding import decode_legacy_run
+from kscdesk.formats.parser_boundary import unreadable_file_boundary
 from kscdesk.formats.plan_columns import find_header
 
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _CONTAINERS = {
     f"{W}{n}" for n in ("hyperlink", "ins", "smartTag", "customXml", "fldSimple", "moveTo")
 }
@@ -43,31 +56,30 @@ class DocxPlanSource:
 def read_docx_plan_source(path: Path, source: Path | None = None) -> DocxPlanSource:
     """Read every table and the preamble of a .docx; ``source`` names the file in messages."""
     shown = source or path
-    try:
+    with unreadable_file_boundary(shown):
         document = docx.Document(str(path))
-    except (
-        PackageNotFoundError,
-        zipfile.BadZipFile,
-        KeyError,
-        ValueError,
-        etree.XMLSyntaxError,
-    ) as exc:
-        raise UnreadablePlanFile(shown) from exc
-    reader = _DocumentReader(document, shown.name)
-    reader.read_body(document.element.body)
-    return DocxPlanSource(reader.grids, reader.preamble, reader.warnings())
+        body = getattr(document.element, "body", None)
+        if body is None or document.element.tag != f"{W}document":
+            raise UnreadablePlanFile(shown, "Không có phần nội dung văn bản (w:body).")
+        reader = _DocumentReader(document, shown)
+        reader.read_body(body)
+        return DocxPlanSource(reader.grids, reader.preamble, reader.warnings())
 
 
 class _DocumentReader:
-    def __init__(self, document: Any, source_name: str) -> None:
-        self.source_name = source_name
+    def __init__(self, document: Any, source: Path) -> None:
+        self.source = source
+        self.source_name = source.name
+        self._rows = 0  # table rows read so far, against MAX_ROWS
+        self._cells = 0  # grid positions so far, against MAX_CELLS
+        self._paragraphs = 0  # preamble paragraphs so far, against MAX_PARAGRAPHS
         self.grids: list[Grid] = []
         self.preamble: list[str] = []
         self._plan_found = False
         self._legacy: dict[int, set[str]] = {}  # table index (0: body text) -> encodings met
         self._table_stack: list[int] = [0]
         self._styles = _StyleFonts(document)
-        self._numbering = _Numbering(document)
+        self._numbering = Numbering(document)
 
     def warnings(self) -> list[ImportWarning]:
         found = []
@@ -84,7 +96,10 @@ class _DocumentReader:
         for child in _children(body):
             if child.tag == f"{W}p":
                 if not self._plan_found:
-                    self.preamble.extend(self.paragraph_text(child).split("\n"))
+                    self._paragraphs += 1
+                    if self._paragraphs > MAX_PARAGRAPHS:
+                        raise PlanTooLarge(self.source, paragraphs_limit_detail())
+                    self.preamble.extend(self._checked(self.paragraph_text(child)).split("\n"))
             elif child.tag == f"{W}tbl":
                 self.read_table(child)
 
@@ -93,11 +108,16 @@ class _DocumentReader:
         self.grids.append(grid)
         self._table_stack.append(grid.table_index)
         nested: list[Any] = []
-        width = len(tbl.findall(f"{W}tblGrid/{W}gridCol"))
+        # Spans are clamped to the table's real width (its grid columns): a gridSpan of 10^9
+        # must not make a row of 10^9 cells.
+        width = min(len(tbl.findall(f"{W}tblGrid/{W}gridCol")), MAX_COLUMNS)
         for tr in _children(tbl):
             if tr.tag != f"{W}tr":
                 continue
-            cells = self.read_row(tr, nested)
+            self._rows += 1
+            if self._rows > MAX_ROWS:
+                raise PlanTooLarge(self.source, rows_limit_detail())
+            cells = self._counted(self.read_row(tr, nested, width or MAX_COLUMNS))
             width = max(width, len(cells))
             grid.rows.append(cells)
             grid.is_repeat_header.append(_is_on(tr.find(f"{W}trPr/{W}tblHeader")))
@@ -116,15 +136,26 @@ class _DocumentReader:
         for inner in nested:
             self.read_table(inner)
 
-    def read_row(self, tr: Any, nested: list[Any]) -> list[Cell]:
+    def _counted(self, cells: list[Cell]) -> list[Cell]:
+        if len(cells) > MAX_COLUMNS:
+            raise PlanTooLarge(self.source, columns_limit_detail())
+        self._cells += len(cells)
+        if self._cells > MAX_CELLS:
+            raise PlanTooLarge(self.source, cells_limit_detail())
+        return cells
+
+    def read_row(self, tr: Any, nested: list[Any], width: int) -> list[Cell]:
         cells: list[Cell] = []
         before = tr.find(f"{W}trPr/{W}gridBefore")
-        cells.extend(Cell() for _ in range(_int_val(before, 0)))
+        cells.extend(Cell() for _ in range(min(_int_val(before, 0), width)))
         for tc in _children(tr):
             if tc.tag != f"{W}tc":
                 continue
+            if len(cells) > MAX_COLUMNS:
+                break  # refused by the caller
             props = tc.find(f"{W}tcPr")
             span = _int_val(props.find(f"{W}gridSpan") if props is not None else None, 1)
+            span = min(span, max(width - len(cells), 1))
             vmerge = props.find(f"{W}vMerge") if props is not None else None
             continues = vmerge is not None and vmerge.get(f"{W}val", "continue") != "restart"
             hmerge = props.find(f"{W}hMerge") if props is not None else None
@@ -146,8 +177,13 @@ class _DocumentReader:
                 lines.append(self.paragraph_text(child, bold_runs))
             elif child.tag == f"{W}tbl":
                 nested.append(child)
-        text = "\n".join(lines).strip("\n")
+        text = self._checked("\n".join(lines).strip("\n"))
         return text, bool(bold_runs) and all(bold_runs)
+
+    def _checked(self, text: str) -> str:
+        if len(text) > MAX_CELL_CHARS:
+            raise PlanTooLarge(self.source, cell_limit_detail())
+        return text
 
     def paragraph_text(self, p: Any, bold_runs: list[bool] | None = None) -> str:
         style_id = _val(p.find(f"{W}pPr/{W}pStyle"))
@@ -220,18 +256,6 @@ def _run_font(run: Any) -> str | None:
     return font
 
 
-def _val(element: Any) -> str | None:
-    return None if element is None else element.get(f"{W}val")
-
-
-def _int_val(element: Any, default: int) -> int:
-    value = _val(element)
-    try:
-        return int(value) if value is not None else default
-    except ValueError:
-        return default
-
-
 def _is_on(element: Any) -> bool:
     return element is not None and (element.get(f"{W}val") or "true").lower() not in _FALSE
 
@@ -243,6 +267,7 @@ class _StyleFonts:
         self._by_id: dict[str, tuple[str | None, str | None]] = {}
         self._default: str | None = None
         self._cache: dict[str | None, str | None] = {}
+        self._chain: dict[str, str | None] = {}
         try:
             styles = document.styles.element
         except (KeyError, AttributeError):
@@ -265,111 +290,31 @@ class _StyleFonts:
 
     def font(self, style_id: str | None) -> str | None:
         if style_id not in self._cache:
-            self._cache[style_id] = self._lookup(style_id or "")
+            found = self._chain_font(style_id or "")
+            if found is None and style_id and "" in self._by_id:
+                found = self._chain_font("")
+            self._cache[style_id] = found or self._default
         return self._cache[style_id]
 
-    def _lookup(self, style_id: str) -> str | None:
+    def _chain_font(self, style_id: str) -> str | None:
+        """The first font up the basedOn chain, remembered for every style on the way: a chain
+        of thousands of styles is walked once, not once per style."""
+        path: list[str] = []
         seen: set[str] = set()
         current: str | None = style_id
-        while current is not None and current not in seen and current in self._by_id:
+        while current is not None and current in self._by_id and current not in seen:
+            if current in self._chain:
+                break
             seen.add(current)
+            path.append(current)
             font, based = self._by_id[current]
             if font:
-                return font
+                break
             current = based
-        if style_id:
-            return self._lookup("") if "" in self._by_id else self._default
-        return self._default
-
-
-class _Numbering:
-    """Writes out automatic list labels ("- ", "a) ", "1. ") that Word draws but does not store."""
-
-    _BULLETS: ClassVar[dict[str, str]] = {"-": "- ", "–": "- ", "−": "- ", "+": "+ "}
-
-    def __init__(self, document: Any) -> None:
-        self._levels: dict[tuple[str, str], tuple[str, str, int]] = {}
-        self._counters: dict[tuple[str, str], int] = {}
-        self._style_lists: dict[str, tuple[str, str]] = {}
-        try:
-            numbering = document.part.numbering_part.element
-        except (KeyError, AttributeError, NotImplementedError):
-            return
-        abstract = {}
-        for node in numbering.findall(f"{W}abstractNum"):
-            levels = {}
-            for lvl in node.findall(f"{W}lvl"):
-                fmt = _val(lvl.find(f"{W}numFmt")) or "decimal"
-                text = _val(lvl.find(f"{W}lvlText")) or ""
-                start = _int_val(lvl.find(f"{W}start"), 1)
-                levels[lvl.get(f"{W}ilvl") or "0"] = (fmt, text, start)
-            abstract[node.get(f"{W}abstractNumId")] = levels
-        for num in numbering.findall(f"{W}num"):
-            levels = abstract.get(_val(num.find(f"{W}abstractNumId")), {})
-            for ilvl, spec in levels.items():
-                self._levels[(num.get(f"{W}numId") or "", ilvl)] = spec
-        self._style_lists = _style_lists(document)
-
-    def label(self, p: Any, *, empty: bool = False) -> str:
-        if not self._levels:
-            return ""
-        num_pr = p.find(f"{W}pPr/{W}numPr")
-        if num_pr is not None:
-            key = (_val(num_pr.find(f"{W}numId")) or "", _val(num_pr.find(f"{W}ilvl")) or "0")
-        else:  # a list style ("List Bullet") carries the numbering
-            key = self._style_lists.get(_val(p.find(f"{W}pPr/{W}pStyle")) or "", ("", "0"))
-        spec = self._levels.get(key)
-        if spec is None:
-            return ""
-        fmt, text, start = spec
-        if fmt == "bullet":
-            return "" if empty else self._BULLETS.get(text.strip(), "- ")
-        if fmt == "none":
-            return ""
-        count = self._counters.get(key, start - 1) + 1
-        self._counters[key] = count
-        for other in list(self._counters):
-            if other[0] == key[0] and other[1] > key[1]:
-                del self._counters[other]
-        label = text.replace(f"%{int(key[1]) + 1}", _format_number(count, fmt))
-        return label if empty else f"{label} "
-
-
-def _style_lists(document: Any) -> dict[str, tuple[str, str]]:
-    """Paragraph style id -> (numId, ilvl) of the list it draws, through its basedOn chain."""
-    own: dict[str, tuple[str | None, str | None, str | None]] = {}
-    try:
-        styles = document.styles.element
-    except (KeyError, AttributeError):
-        return {}
-    for style in styles.findall(f"{W}style"):
-        num_pr = style.find(f"{W}pPr/{W}numPr")
-        num_id = ilvl = None
-        if num_pr is not None:
-            num_id, ilvl = _val(num_pr.find(f"{W}numId")), _val(num_pr.find(f"{W}ilvl"))
-        own[style.get(f"{W}styleId") or ""] = (num_id, ilvl, _val(style.find(f"{W}basedOn")))
-    found: dict[str, tuple[str, str]] = {}
-    for style_id in own:
-        num_id, ilvl, seen, current = None, None, set(), style_id
-        while current in own and current not in seen:
-            seen.add(current)
-            own_num, own_lvl, based = own[current]
-            num_id, ilvl = num_id or own_num, ilvl or own_lvl
-            current = based or ""
-        if num_id:
-            found[style_id] = (num_id, ilvl or "0")
-    return found
-
-
-def _format_number(value: int, fmt: str) -> str:
-    if fmt in ("lowerLetter", "upperLetter"):
-        letter = "abcdefghijklmnopqrstuvwxyz"[(value - 1) % 26]
-        return letter.upper() if fmt == "upperLetter" else letter
-    if fmt in ("lowerRoman", "upperRoman"):
-        numerals = [(10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]
-        out, rest = "", value
-        for amount, numeral in numerals:
-            while rest >= amount:
-                out, rest = out + numeral, rest - amount
-        return out.upper() if fmt == "upperRoman" else out
-    return str(value)
+        if path and self._by_id[path[-1]][0]:
+            result = self._by_id[path[-1]][0]
+        else:
+            result = self._chain.get(current) if current is not None else None
+        for walked in path:
+            self._chain[walked] = result
+        return result

@@ -1,6 +1,27 @@
 """Errors of file adapters: the file cannot be used. Messages are Vietnamese, naming the file."""
 
+import unicodedata
 from pathlib import Path
+
+MAX_NAME_SHOWN = 120  # characters of a file name quoted in a message
+
+
+def printable(text: str, limit: int = MAX_NAME_SHOWN) -> str:
+    """Text from a file (a name, a part name) as one printable line: undecodable bytes and
+    control characters (a newline) become "?", and very long text is cut."""
+    try:
+        text = text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    except UnicodeEncodeError:  # a lone surrogate that is no escaped byte
+        text = text.encode("utf-8", "replace").decode("utf-8")
+    shown = "".join(
+        "?" if unicodedata.category(ch) in ("Cc", "Cs", "Zl", "Zp") else ch for ch in text
+    )
+    return f"{shown[: limit - 1]}…" if len(shown) > limit else shown
+
+
+def display_name(path: Path | str) -> str:
+    """A file's name as shown in a message: one printable line."""
+    return printable(Path(path).name or str(path))
 
 
 class PlanFileError(Exception):
@@ -15,7 +36,7 @@ class PlanFileError(Exception):
 
     @property
     def message(self) -> str:
-        text = f"Tệp “{self.path.name}”: {self.reason}"
+        text = f"Tệp “{display_name(self.path)}”: {self.reason}"
         return f"{text} {self.detail}".strip()
 
 
@@ -55,3 +76,13 @@ class NotAPlan(PlanFileError):
 
 class EmptyPlanTable(PlanFileError):
     reason = "Bảng kế hoạch không có dòng nhiệm vụ nào."
+
+
+class NotARegularFile(PlanFileError):
+    reason = (
+        "Đây không phải là một tệp bình thường (thư mục, thiết bị hoặc đường ống), không mở được."
+    )
+
+
+class PlanTooLarge(PlanFileError):
+    reason = "Bảng vượt quá giới hạn mà một kế hoạch thật không bao giờ chạm tới."

@@ -10,12 +10,12 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from kscdesk.domain.text import clean_text, search_key
-from kscdesk.formats.grid import Cell, Grid
+from kscdesk.formats.grid import Grid, long_text_memo, resolved_texts
 
 MAX_HEADER_SCAN = 15  # rows searched for a header at the top of a table
 
 _NUMBER_KEYS = {"stt", "tt", "so tt", "so thu tu", "thu tu", "s tt"}
-_COLUMN_NUMBER = re.compile(r"^\(?\d{1,2}\)?$|^\(?\d{1,2}\s*=\s*[\d\s+*/-]+\)?$")
+_COLUMN_NUMBER = re.compile(r"^\(?\d{1,2}\)?$|^\(?\d{1,2}\s*=[\d\s+*/-]+\)?$")
 
 
 class Role(StrEnum):
@@ -94,26 +94,22 @@ class Header:
 
 def resolved_row(grid: Grid, row: int) -> list[str]:
     """The texts of a row with merged positions filled from the cell that holds their text."""
-    return [resolved_text(grid, row, col) for col in range(len(grid.rows[row]))]
+    return list(resolved_texts(grid)[row])
 
 
 def resolved_text(grid: Grid, row: int, col: int) -> str:
     """The text shown at a grid position, following merges up and to the left."""
-    r, c = row, col
-    while True:
-        cells = grid.rows[r]
-        cell = cells[c] if c < len(cells) else Cell()
-        if cell.merged_left and c > 0:
-            c -= 1
-        elif cell.merged_up and r > 0:
-            r -= 1
-        else:
-            return cell.text
+    texts = resolved_texts(grid)[row]
+    return texts[col] if col < len(texts) else ""
+
+
+_clean = long_text_memo(clean_text)
+_key = long_text_memo(search_key)
 
 
 def is_column_numbers_row(texts: list[str]) -> bool:
     """A row of column numbers under the header: "(1) (2) (3) …" or "1 2 3 …"."""
-    values = [clean_text(t) for t in texts if clean_text(t)]
+    values = [v for v in (_clean(t) for t in texts) if v]
     if len(values) < 2 or not all(_COLUMN_NUMBER.match(v) for v in values):
         return False
     firsts = [int(re.findall(r"\d+", v)[0]) for v in values]
@@ -184,7 +180,7 @@ def _header_from(grid: Grid, first: int) -> Header:
 
 def is_repeated_header(texts: list[str], header: Header) -> bool:
     """A header row pasted again mid-table (or a repeat-header row that the reader kept)."""
-    keys = [search_key(t) for t in texts]
+    keys = [_key(t) for t in texts]
     for header_keys in header.row_keys:
         filled = [(k, h) for k, h in zip(keys, header_keys, strict=False) if h]
         if len(filled) < 2:

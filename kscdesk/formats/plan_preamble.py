@@ -85,7 +85,8 @@ def read_preamble(lines: list[str]) -> PreambleFacts:
     facts.title = _find_title(clean, plan_heading)
     if issuer is not None:
         place = issuer[1]
-        facts.title = re.sub(re.escape(place), place, facts.title, flags=re.I)
+        # Document text is never a pattern nor a replacement template ("UBND\\1" in a name).
+        facts.title = re.sub(re.escape(place), lambda _match: place, facts.title, flags=re.I)
     facts.decision = _find_decision(clean)
     facts.year = _find_year(facts, clean)
     if not facts.title:

@@ -6,12 +6,12 @@ from pathlib import Path
 
 from kscdesk.domain.model import PlanContent
 from kscdesk.domain.work import CancelToken, ProgressCallback
-from kscdesk.formats.archive_guard import MAX_FILE_BYTES, check_ooxml_archive
-from kscdesk.formats.errors import (
-    LegacyWordFile,
-    OversizedFile,
-    UnreadablePlanFile,
-    UnsupportedFileType,
+from kscdesk.formats.archive_guard import check_ooxml_archive
+from kscdesk.formats.errors import LegacyWordFile, UnreadablePlanFile, UnsupportedFileType
+from kscdesk.formats.parser_boundary import (
+    read_bounded,
+    regular_file_size,
+    unreadable_file_boundary,
 )
 from kscdesk.formats.plan_json import content_from_json
 from kscdesk.formats.plan_table import parse_plan
@@ -23,11 +23,25 @@ def read_plan(
     progress: ProgressCallback | None = None,
     cancel: CancelToken | None = None,
 ) -> PlanContent:
-    """The plan in ``path``; a ``PlanFileError`` (Vietnamese message naming the file) otherwise."""
+    """The plan in ``path``; a ``PlanFileError`` (Vietnamese message naming the file) otherwise.
+
+    Every reader the dispatch below calls runs inside the parser boundary: whatever a parser
+    raises on a damaged file becomes ``UnreadablePlanFile`` (kscdesk.formats.parser_boundary).
+    """
+    with unreadable_file_boundary(path):
+        return _dispatch(path, progress=progress, cancel=cancel)
+
+
+def _dispatch(
+    path: Path,
+    *,
+    progress: ProgressCallback | None = None,
+    cancel: CancelToken | None = None,
+) -> PlanContent:
     suffix = path.suffix.lower()
     if suffix not in (".docx", ".xlsx", ".json", ".doc"):
         raise UnsupportedFileType(path)
-    _check_size(path)
+    regular_file_size(path)  # only a regular file, within the size limit, is ever opened
     if progress is not None:
         progress(0, 1, "Đang mở tệp…")
     if suffix == ".json":
@@ -41,15 +55,6 @@ def read_plan(
     except LegacyWordFile:
         return _read_converted_doc(path, progress, cancel)  # a .doc saved under a .docx name
     return _read_docx(path, path, progress, cancel)
-
-
-def _check_size(path: Path) -> None:
-    try:
-        size = path.stat().st_size
-    except OSError as exc:
-        raise UnreadablePlanFile(path, f"({exc.strerror or exc})") from exc
-    if size > MAX_FILE_BYTES:
-        raise OversizedFile(path, f"Kích thước {size / 1024 / 1024:.0f} MB, tối đa 50 MB.")
 
 
 def _read_docx(
@@ -95,7 +100,7 @@ def _read_converted_doc(
 
 def _read_json(path: Path) -> PlanContent:
     try:
-        data = json.loads(path.read_text(encoding="utf-8-sig"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        data = json.loads(read_bounded(path).decode("utf-8-sig"))
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
         raise UnreadablePlanFile(path) from exc
     return content_from_json(data, path)

@@ -29,6 +29,7 @@ class SectionTrail:
     top_code: str | None = None
     section: str = ""
     section_changed: bool = False
+    top_count: int = 0  # outer sections so far (the code of the next uncoded one)
 
 
 @dataclass(frozen=True)
@@ -80,13 +81,14 @@ def _is_uncoded_title(row: SectionRow, filled: list[int], text: str) -> bool:
 
 def _next_top_code(trail: SectionTrail) -> str:
     """The code an uncoded section gets: the next Roman numeral among the outer sections."""
-    count = sum(1 for s in trail.sections if s.parent_code is None) + 1
-    numerals = [(10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
-    out = ""
+    count = trail.top_count + 1
+    numerals = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC")]
+    numerals += [(50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
+    parts = []
     for amount, numeral in numerals:
-        while count >= amount:
-            out, count = out + numeral, count - amount
-    return out
+        times, count = divmod(count, amount)
+        parts.append(numeral * times)
+    return "".join(parts)
 
 
 def add_section(code: str, title: str, trail: SectionTrail) -> None:
@@ -99,5 +101,7 @@ def add_section(code: str, title: str, trail: SectionTrail) -> None:
     else:
         parent = trail.top_code
     trail.sections.append(Section(code, title, parent, position=len(trail.sections) + 1))
+    if parent is None:
+        trail.top_count += 1
     trail.section = code
     trail.section_changed = True

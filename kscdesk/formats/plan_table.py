@@ -10,10 +10,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kscdesk.domain.model import ImportWarning, Indicator, Plan, PlanContent, Task
-from kscdesk.domain.text import clean_text, nfc
 from kscdesk.domain.work import CancelToken, ProgressCallback
+from kscdesk.formats.cell_text import split_units, tidy_cached, tidy_cell_text
 from kscdesk.formats.errors import EmptyPlanTable, NotAPlan
-from kscdesk.formats.grid import Grid
+from kscdesk.formats.grid import Grid, clear_text_memos
 from kscdesk.formats.plan_columns import (
     Header,
     Role,
@@ -29,61 +29,6 @@ ROW_BATCH = 25  # rows between progress reports and cancel checks
 
 _SUB_CODE = re.compile(r"^([a-zđ])\s*[)./]?$")
 _SUB_MARKER = re.compile(r"^([a-zđ])[)/]\s*")
-_BULLET = re.compile(r"^(?:[-+*•–—·]|[a-zđ]\)|\d{1,2}[.)]\s|\(\d{1,2}\)|[IVX]{1,4}\.\s)")
-_SENTENCE_END = re.compile(r"[.;:!?…][\"”’)]*$")
-_BROKEN_AT_HYPHEN = re.compile(r"\w-$")
-_LEAD_AND_COORDINATING = re.compile(r"chủ trì\s*,\s*phối hợp")
-_INVISIBLE = str.maketrans({"\u200b": None, "\ufeff": None, "\u00ad": None})
-
-
-def tidy_cell_text(text: str) -> str:
-    """NFC, one item per line, a line wrapped inside a sentence joined back with one space."""
-    lines = [clean_text(line) for line in nfc(text).translate(_INVISIBLE).splitlines()]
-    joined: list[str] = []
-    for line in lines:
-        if not line:
-            continue
-        if joined and not _BULLET.match(line) and not _SENTENCE_END.search(joined[-1]):
-            # "QĐ-" at a line end, "UBND" on the next: a symbol broken at its hyphen by hand
-            glue = "" if _BROKEN_AT_HYPHEN.search(joined[-1]) and line[0].isalnum() else " "
-            joined[-1] = f"{joined[-1]}{glue}{line}"
-        else:
-            joined.append(line)
-    return "\n".join(joined)
-
-
-# "Văn phòng chủ trì; các ban, ngành phối hợp." on one line: the lead's part ends at "chủ trì"
-# (or "(chủ trì)") and a separator; what follows names the coordinators.
-_LEAD_PART = re.compile(r"^(?P<lead>.*?\bchủ trì\)?)\s*[;,.]\s*(?P<rest>\S.*)$", re.IGNORECASE)
-
-
-def _split_lead_then_coordinating(line: str) -> list[str]:
-    match = _LEAD_PART.match(line)
-    if match is None:
-        return [line]
-    rest = match.group("rest")
-    if "phối hợp" not in rest.lower() or rest.lower().startswith("phối hợp"):
-        return [line]  # "A chủ trì, phối hợp với B": one unit, both roles
-    return [match.group("lead"), rest]
-
-
-def split_units(text: str) -> tuple[str, str]:
-    """(lead, coordinating) from one combined units cell, line by line (DOMAIN §2).
-
-    A line is coordinating when it says "phối hợp" but not "chủ trì, phối hợp"; every other line
-    is lead; when no line is coordinating the whole cell is the lead. A line naming both ("A chủ
-    trì; B phối hợp") is first cut in two after "chủ trì".
-    """
-    lines = [part for line in text.split("\n") for part in _split_lead_then_coordinating(line)]
-    coordinating = [
-        line
-        for line in lines
-        if "phối hợp" in line.lower() and not _LEAD_AND_COORDINATING.search(line.lower())
-    ]
-    if not coordinating:
-        return text, ""
-    lead = [line for line in lines if line not in coordinating]
-    return "\n".join(lead), "\n".join(coordinating)
 
 
 @dataclass
@@ -97,6 +42,14 @@ class _Draft:
     table: int
     row: int
     is_heading_only: bool = False
+    # Texts of continuation rows not yet joined to ``fields``: joining them once at the end keeps
+    # 8,000 continuation rows linear rather than re-cleaning a growing text on every row.
+    pending: dict[Role, list[str]] = field(default_factory=dict)
+
+    def settle(self) -> None:
+        for role, texts in self.pending.items():
+            self.fields[role] = tidy_cell_text("\n".join([self.fields[role], *texts]))
+        self.pending.clear()
 
 
 @dataclass
@@ -117,6 +70,19 @@ def parse_plan(
     cancel: CancelToken | None = None,
 ) -> PlanContent:
     """Read a whole plan from the document's tables and the text lines before the plan table."""
+    try:
+        return _parse_plan(grids, preamble, source, progress, cancel)
+    finally:
+        clear_text_memos()
+
+
+def _parse_plan(
+    grids: list[Grid],
+    preamble: list[str],
+    source: Path,
+    progress: ProgressCallback | None,
+    cancel: CancelToken | None,
+) -> PlanContent:
     state = _TableState()
     indicators: list[Indicator] = []
     columns: tuple[str, ...] = ()
@@ -191,7 +157,7 @@ def _read_plan_row(grid: Grid, header: Header, index: int, state: _TableState) -
     if flagged or is_repeated_header(raw, header) or is_column_numbers_row(raw):
         return
     cells = grid.rows[index]
-    texts = [tidy_cell_text(t) for t in raw]
+    texts = [tidy_cached(t) for t in raw]
     own = [
         "" if i >= len(cells) or cells[i].merged_up or cells[i].merged_left else texts[i]
         for i in range(len(texts))
@@ -287,6 +253,7 @@ def _start_sub(
     state: _TableState,
 ) -> None:
     parent = state.drafts[-1]
+    parent.settle()
     inherits = not own_fields.get(Role.CONTENT) and not fields.get(Role.CONTENT)
     heading = parent.fields.get(Role.CONTENT, "")
     if (
@@ -307,8 +274,10 @@ def _continue_task(own_fields: dict[Role, str], state: _TableState) -> None:
     draft = state.drafts[-1]
     for role, text in own_fields.items():
         if text and role is not Role.NUMBER:
-            before = draft.fields.get(role, "")
-            draft.fields[role] = tidy_cell_text(f"{before}\n{text}") if before else text
+            if draft.fields.get(role, ""):
+                draft.pending.setdefault(role, []).append(text)
+            else:
+                draft.fields[role] = text
     if any(own_fields.get(r) for r in (Role.OUTPUT, Role.UNITS, Role.LEAD, Role.TIMEFRAME)):
         draft.is_heading_only = False
 
@@ -320,6 +289,7 @@ def _warn_unclassified(where: tuple[int, int], state: _TableState) -> None:
 def _finish_tasks(state: _TableState) -> list[Task]:
     tasks: list[Task] = []
     for draft in state.drafts:
+        draft.settle()
         position = len(tasks) + 1
         fields = draft.fields
         if Role.LEAD in fields or Role.COORDINATING in fields:
@@ -349,23 +319,27 @@ def _finish_tasks(state: _TableState) -> list[Task]:
 
 
 def _read_indicators(grid: Grid, header: Header, start: int, before: int) -> list[Indicator]:
-    rows: list[dict[Role, str]] = []
+    rows: list[dict[Role, list[str]]] = []  # per indicator row, the texts of each field
     for index in range(start, len(grid.rows)):
         raw = resolved_row(grid, index)
         if is_repeated_header(raw, header) or is_column_numbers_row(raw):
             continue
         texts = {
-            role: tidy_cell_text(raw[col]) for role, col in header.roles.items() if col < len(raw)
+            role: tidy_cached(raw[col]) for role, col in header.roles.items() if col < len(raw)
         }
         number = texts.get(Role.NUMBER, "")
         if TASK_NUMBER.match(number):
-            rows.append(texts)
+            rows.append({role: [text] for role, text in texts.items()})
         elif not number and rows and any(texts.values()):
             for role, text in texts.items():
-                if text and text != rows[-1].get(role):
-                    rows[-1][role] = tidy_cell_text(f"{rows[-1].get(role, '')}\n{text}")
+                parts = rows[-1].setdefault(role, [])
+                if text and parts != [text]:  # a merged cell repeats the text above
+                    parts.append(text)
+    joined = [
+        {role: tidy_cell_text("\n".join(parts)) for role, parts in row.items()} for row in rows
+    ]
     indicators = []
-    for offset, texts in enumerate(rows, start=1):
+    for offset, texts in enumerate(joined, start=1):
         if Role.LEAD in texts or Role.COORDINATING in texts:
             lead, coordinating = texts.get(Role.LEAD, ""), texts.get(Role.COORDINATING, "")
         else:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from kscdesk.domain.model import Plan, PlanContent, PlanKind
 from kscdesk.domain.work import CancelToken, ProgressCallback
+from kscdesk.formats.errors import display_name
 from kscdesk.formats.plan_reader import read_plan
 from kscdesk.services.errors import PlanAlreadyImported
 from kscdesk.services.workspace import Workspace
@@ -40,7 +41,7 @@ def parse_plan_file(
     content.plan = replace(
         content.plan,
         kind=PlanKind.PARENT,
-        source_name=path.name,
+        source_name=display_name(path),  # stored and printed: one printable line
         source_sha256=file_sha256(path),
     )
     return content

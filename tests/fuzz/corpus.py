@@ -1,0 +1,99 @@
+"""The fuzz corpus: a registry of file kinds, each with base files and seeded mutations.
+
+A kind registers its suffix, how to build its base files, its mutations (each with how many cases
+to draw) and the command that imports a file. The .docx and .xlsx plans are registered here; the
+exchange packages and the PDF/.ods/.odt readers join with ``register`` (zip-based kinds reuse
+``ZIP_MUTATIONS`` as they are). The same seed always gives the same files.
+"""
+
+import random
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from helpers import docx_builders
+
+from fuzz import docx_cases, json_cases, xlsx_cases
+from fuzz.zip_mutations import ZIP_MUTATIONS, normalized
+
+Mutation = Callable[[random.Random, bytes], bytes]
+SEED = 20261129
+ZIP_CASES_EACH = 10
+FIXTURES = Path(__file__).resolve().parents[2].parent / "shared" / "fixtures"
+
+
+def plan_import(path: Path) -> list[str]:
+    return ["plan", "import", str(path), "--json"]
+
+
+@dataclass(frozen=True)
+class FuzzKind:
+    suffix: str
+    bases: Callable[[Path], list[bytes]]
+    mutations: dict[str, tuple[Mutation, int]]
+    command: Callable[[Path], list[str]] = plan_import
+
+
+@dataclass(frozen=True)
+class Case:
+    name: str
+    path: Path
+    argv: list[str]
+
+
+KINDS: dict[str, FuzzKind] = {}
+
+
+def register(name: str, kind: FuzzKind) -> None:
+    KINDS[name] = kind
+
+
+def build_corpus(
+    folder: Path, seed: int = SEED, kinds: dict[str, FuzzKind] | None = None
+) -> list[Case]:
+    """Write every case file into ``folder``; the list is in a fixed order."""
+    folder.mkdir(parents=True, exist_ok=True)
+    cases = []
+    for kind_name, kind in (kinds or KINDS).items():
+        bases = [normalized(b) for b in kind.bases(folder)]
+        for mutation_name, (mutate, count) in kind.mutations.items():
+            for index in range(count):
+                rng = random.Random(f"{seed}/{kind_name}/{mutation_name}/{index}")
+                data = mutate(rng, rng.choice(bases))
+                path = folder / f"{kind_name}-{mutation_name}-{index}{kind.suffix}"
+                path.write_bytes(data)
+                cases.append(Case(f"{kind_name}/{mutation_name}/{index}", path, kind.command(path)))
+    return cases
+
+
+def _fixture(name: str) -> list[bytes]:
+    path = FIXTURES / name
+    return [path.read_bytes()] if path.is_file() else []
+
+
+def docx_bases(folder: Path) -> list[bytes]:
+    ward = docx_builders.write_docx(
+        folder / "docx-base-ward.docx", docx_builders.ward_plan_blocks()
+    )
+    two_rows = docx_builders.write_docx(
+        folder / "docx-base-two-row-header.docx", docx_builders.two_row_header_blocks()
+    )
+    return [
+        docx_cases.docx_bytes(),
+        ward.read_bytes(),
+        two_rows.read_bytes(),
+        *_fixture("city2023.docx"),
+    ]
+
+
+def xlsx_bases(folder: Path) -> list[bytes]:
+    return [*xlsx_cases.bases(folder), *_fixture("city2023.xlsx")]
+
+
+def _zip_cases() -> dict[str, tuple[Mutation, int]]:
+    return {f"zip-{name}": (mutate, ZIP_CASES_EACH) for name, mutate in ZIP_MUTATIONS.items()}
+
+
+register("docx", FuzzKind(".docx", docx_bases, {**_zip_cases(), **docx_cases.XML_CASES}))
+register("xlsx", FuzzKind(".xlsx", xlsx_bases, {**_zip_cases(), **xlsx_cases.XML_CASES}))
+register("json", FuzzKind(".json", json_cases.bases, json_cases.CASES))

@@ -1,0 +1,133 @@
+"""Runs fuzz cases through ``kscdesk.cli.main`` in one process under a memory ceiling.
+
+Started by ``harness.py`` as ``python worker.py SPEC.json FIRST``; prints one JSON line when a
+case begins and one when it ends (exit code, seconds, peak memory, the problems found), so the
+harness can kill it when a case passes the time ceiling and start over from the next case.
+"""
+
+import contextlib
+import io
+import json
+import logging
+import sqlite3
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+try:
+    import resource
+except ImportError:  # Windows: no memory ceiling
+    resource = None  # type: ignore[assignment]
+
+UNEXPECTED = "không lường trước"
+
+
+class _Faults(logging.Handler):
+    """Remembers records that carry a MemoryError or report an unforeseen error."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.INFO)
+        self.found: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        kind = record.exc_info[0] if record.exc_info else None
+        if kind is not None and issubclass(kind, MemoryError):
+            self.found.append("MemoryError (memory ceiling reached)")
+        elif record.name == "kscdesk.cli":
+            self.found.append(f"unforeseen error: {kind.__name__ if kind else record.msg}")
+
+
+def _counts(database: Path) -> dict[str, int]:
+    if not database.exists():
+        return {}
+    with contextlib.closing(sqlite3.connect(database)) as db:
+        tables = [r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")]
+        return {t: db.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in tables}
+
+
+def _problems(
+    case: dict[str, Any],
+    code: object,
+    out: str,
+    err: str,
+    before: dict[str, int],
+    after: dict[str, int],
+) -> list[str]:
+    found = []
+    if "Traceback" in out + err:
+        found.append("traceback on the screen")
+    if code == 0:
+        try:
+            plan = json.loads(out)
+        except ValueError:
+            found.append("exit 0 without a JSON plan")
+        else:
+            if not isinstance(plan, dict) or not plan.get("tasks"):
+                found.append("exit 0 with no tasks")
+        if after.get("plans", 0) != before.get("plans", 0) + 1:
+            found.append("exit 0 but no plan stored")
+    elif code == 1:
+        lines = err.strip("\n").split("\n")
+        if len(lines) != 1 or not lines[0].startswith("Lỗi: "):
+            found.append(f"refusal is not one line: {err[:300]!r}")
+        elif UNEXPECTED in err:
+            found.append(f"last resort reached: {err[:300]!r}")
+        elif f"“{Path(case['argv'][2]).name}”" not in err:  # corpus names are plain ASCII
+            found.append(f"refusal does not name the file: {err[:300]!r}")
+        if after != before:
+            found.append("something was stored after a refusal")
+    else:
+        found.append(f"exit code {code!r}: {err[-500:]!r}")
+    return found
+
+
+def main() -> None:
+    spec = json.loads(Path(sys.argv[1]).read_text(encoding="utf-8"))
+    first = int(sys.argv[2])
+    if resource is not None:
+        limit = int(spec["memory_bytes"])
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    import docx  # noqa: F401  # imported before the first case is timed
+    import openpyxl  # noqa: F401
+
+    from kscdesk.cli import main as cli
+
+    data_dir = spec["data_dir"]
+    database = Path(data_dir) / "kscdesk.sqlite3"
+    faults = _Faults()
+    logging.getLogger().addHandler(faults)
+    real_out = sys.stdout
+    with contextlib.redirect_stdout(io.StringIO()):
+        cli(["plan", "list", "--data-dir", data_dir])  # creates the database
+    for index in range(first, len(spec["cases"])):
+        case = spec["cases"][index]
+        print(json.dumps({"begin": index}), file=real_out, flush=True)
+        faults.found.clear()
+        before = _counts(database)
+        out, err = io.StringIO(), io.StringIO()
+        started = time.perf_counter()
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            try:
+                code: object = cli([*case["argv"], "--data-dir", data_dir])
+            except SystemExit as exit_:
+                code = exit_.code
+            except BaseException as exc:  # what the CLI let through: the worst finding
+                code = f"raised {type(exc).__name__}: {exc}"[:300]
+        seconds = time.perf_counter() - started
+        problems = faults.found + _problems(
+            case, code, out.getvalue(), err.getvalue(), before, _counts(database)
+        )
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024 if resource else 0
+        result = {
+            "end": index,
+            "code": str(code),
+            "seconds": seconds,
+            "peak_mb": peak,
+            "problems": problems,
+        }
+        print(json.dumps(result), file=real_out, flush=True)
+
+
+if __name__ == "__main__":
+    main()
