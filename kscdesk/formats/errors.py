@@ -55,3 +55,24 @@ class NotAPlan(PlanFileError):
 
 class EmptyPlanTable(PlanFileError):
     reason = "Bảng kế hoạch không có dòng nhiệm vụ nào."
+
+
+class ScannedPdf(PlanFileError):
+    reason = (
+        "Tệp PDF chỉ có ảnh quét, không có lớp chữ nên không đọc được nội dung kế hoạch; "
+        "hãy xin tệp Word hoặc PDF có chữ (xuất trực tiếp từ Word) rồi nhập lại."
+    )
+
+
+class EncryptedPdf(PlanFileError):
+    reason = (
+        "Tệp PDF được đặt mật khẩu nên không mở được; hãy xin tệp không đặt mật khẩu "
+        "hoặc tệp Word rồi nhập lại."
+    )
+
+
+class DamagedPdf(PlanFileError):
+    reason = (
+        "Tệp PDF bị hỏng hoặc tải về chưa hết, không đọc được; hãy tải lại tệp từ hệ thống "
+        "quản lý văn bản hoặc xin tệp Word rồi nhập lại."
+    )
