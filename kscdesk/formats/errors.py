@@ -21,8 +21,8 @@ class PlanFileError(Exception):
 
 class UnsupportedFileType(PlanFileError):
     reason = (
-        "Loại tệp này không được hỗ trợ. Hãy chọn tệp Word (.docx), Excel (.xlsx) "
-        "hoặc gói kế hoạch (.json)."
+        "Loại tệp này không được hỗ trợ. Hãy chọn tệp Word (.docx, .doc, .odt), "
+        "Excel (.xlsx, .xls, .ods), PDF có chữ hoặc gói kế hoạch (.json)."
     )
 
 

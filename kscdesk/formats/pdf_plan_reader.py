@@ -1,4 +1,4 @@
-"""A PDF with a text layer -> its tables as ``Grid``s and the text outside them, for the plan parser.
+"""A PDF with a text layer -> its tables as ``Grid``s and the text around them, for the parser.
 
 Tables are rebuilt from the ruling lines (pdfplumber) and the characters' positions
 (``pdf_tables``); a table running over several pages is one grid. Text outside the tables gives
@@ -197,7 +197,9 @@ def _assemble(pages: list[_Page], source: str) -> PdfPlanSource:
     return PdfPlanSource(grids, preamble, body)
 
 
-def _preamble(order: list[tuple[str, Any]], grids: list[Grid], chains: list[TableChain]) -> list[str]:
+def _preamble(
+    order: list[tuple[str, Any]], grids: list[Grid], chains: list[TableChain]
+) -> list[str]:
     """Lines (and cells of ruled letterhead tables) before the first plan or indicator table."""
     by_chain = {id(chain): grid for chain, grid in zip(chains, grids, strict=True)}
     found: list[str] = []

@@ -173,7 +173,9 @@ class TableChain:
     def grid(self, source: str, index: int) -> Grid:
         width = max((len(row) for row in self.rows), default=0)
         rows = [row + [Cell()] * (width - len(row)) for row in self.rows]
-        return Grid(rows=rows, source=source, table_index=index, is_repeat_header=[False] * len(rows))
+        return Grid(
+            rows=rows, source=source, table_index=index, is_repeat_header=[False] * len(rows)
+        )
 
 
 def _texts(row: list[Cell]) -> list[str]:

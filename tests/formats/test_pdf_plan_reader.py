@@ -1,0 +1,148 @@
+"""Plans delivered as PDF by the document system (issue 13): the city fixture, page furniture,
+and the PDFs that must be refused with advice."""
+
+import json
+from pathlib import Path
+
+import pytest
+from helpers.pdf_builders import encrypted_pdf, scanned_pdf, text_pdf
+
+from kscdesk.domain.work import CancelToken
+from kscdesk.formats.errors import (
+    DamagedPdf,
+    EncryptedPdf,
+    NotAPlan,
+    OversizedFile,
+    ScannedPdf,
+)
+from kscdesk.formats.pdf_layout import Glyph, Line, join_wrapped, paragraphs
+from kscdesk.formats.pdf_plan_reader import read_pdf_plan_source
+from kscdesk.formats.plan_json import content_to_json
+from kscdesk.formats.plan_reader import read_plan
+from kscdesk.formats.plan_table import split_units
+
+
+def test_city_pdf_imports_to_its_answer_key_field_for_field(fixtures_dir: Path) -> None:
+    truth = json.loads((fixtures_dir / "city2023.truth.json").read_text(encoding="utf-8"))
+    got = content_to_json(read_plan(fixtures_dir / "city2023.pdf"))
+    for key in ("issuer", "level", "year", "title", "columns", "sections", "indicators"):
+        assert got[key] == truth[key], key
+    assert got["decision"] is None  # "số      /QĐ-UBND": a draft number
+    assert len(got["tasks"]) == len(truth["tasks"])
+    for mine, expected in zip(got["tasks"], truth["tasks"], strict=True):
+        expected = dict(expected)
+        units_raw = expected.pop("units_raw")
+        assert mine == expected
+        assert split_units(units_raw) == (mine["lead"], mine["coordinating"])
+    assert got["warnings"] == []
+
+
+def test_the_plan_table_over_twelve_pages_is_one_grid_without_repeated_headers(
+    fixtures_dir: Path,
+) -> None:
+    source = read_pdf_plan_source(fixtures_dir / "city2023.pdf")
+    (plan,) = source.grids
+    first_cells = [row[0].text for row in plan.rows]
+    assert first_cells.count("STT") == 1  # the header printed on every page is kept once
+    assert plan.rows[1][1].text.startswith("Ban hành văn bản") and plan.rows[1][1].bold
+    assert all(cell.merged_left for cell in plan.rows[1][2:])
+    task_two = next(row for row in plan.rows if row[0].text == "2")
+    # Task 2 runs from page 2 onto page 3: one row again, the sentence joined with one space.
+    assert "một cửa, một cửa liên thông, thực hiện TTHC" in task_two[1].text
+    assert task_two[2].text.endswith("của cơ quan, địa phương.")
+    assert "KẾ HOẠCH" in source.preamble and "ỦY BAN NHÂN DÂN" in source.preamble
+    assert not any("Xây dựng, ban hành các" in line for line in source.preamble)
+
+
+def _line(text: str, x0: float, x1: float, size: float = 13.0) -> Line:
+    step = (x1 - x0) / len(text)
+    glyphs = [
+        Glyph(ch, x0 + i * step, x0 + (i + 1) * step, 0, 10, size, False)
+        for i, ch in enumerate(text)
+    ]
+    return Line(glyphs, text)
+
+
+def test_wrapped_lines_join_and_a_code_broken_at_its_hyphen_is_rejoined() -> None:
+    lines = [
+        _line("theo Thông tư số 02/2017/TT-", 70, 248),
+        _line("VPCP của Văn phòng Chính phủ.", 70, 200),
+        _line("- Văn phòng chủ trì.", 70, 170),
+    ]
+    assert paragraphs(lines, 250) == [
+        "theo Thông tư số 02/2017/TT-VPCP của Văn phòng Chính phủ.",
+        "- Văn phòng chủ trì.",
+    ]
+    assert join_wrapped("Độc lập -", "Tự do") == "Độc lập - Tự do"
+
+
+def test_ligatures_and_decomposed_vietnamese_become_nfc() -> None:
+    from kscdesk.formats.pdf_layout import glyphs_of, lines_of
+
+    chars = [
+        {"text": t, "x0": x, "x1": x + 6, "top": 0, "bottom": 12, "size": 12, "fontname": "T"}
+        for t, x in (("\ufb01", 0), ("e\u0302", 6), ("t", 12))
+    ]
+    chars.insert(2, {"text": "\u0323", "x0": 6, "x1": 6, "top": 0, "bottom": 12, "size": 12})
+    (line,) = lines_of(glyphs_of(chars))
+    assert line.text == "fiệt"
+
+
+def test_a_scanned_pdf_is_refused_with_advice_to_ask_for_a_text_file(tmp_path: Path) -> None:
+    with pytest.raises(ScannedPdf) as refused:
+        read_plan(scanned_pdf(tmp_path / "scan.pdf"))
+    message = str(refused.value)
+    assert "scan.pdf" in message and "chỉ có ảnh quét" in message
+    assert "hãy xin tệp Word hoặc PDF có chữ" in message
+
+
+def test_an_encrypted_pdf_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(EncryptedPdf, match="mật khẩu"):
+        read_plan(encrypted_pdf(tmp_path / "locked.pdf"))
+
+
+@pytest.mark.parametrize("keep", [0.5, 0.97])
+def test_a_truncated_pdf_is_refused(fixtures_dir: Path, tmp_path: Path, keep: float) -> None:
+    data = (fixtures_dir / "city2023.pdf").read_bytes()
+    cut = tmp_path / "cut.pdf"
+    cut.write_bytes(data[: int(len(data) * keep)])
+    with pytest.raises(DamagedPdf, match="tải về chưa hết"):
+        read_plan(cut)
+
+
+def test_a_damaged_pdf_body_is_refused(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.pdf"
+    bad.write_bytes(b"%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 9 0 R >> endobj\n%%EOF\n")
+    with pytest.raises(DamagedPdf):
+        read_plan(bad)
+
+
+def test_a_pdf_letter_without_a_plan_table_is_not_a_plan(tmp_path: Path) -> None:
+    letter = text_pdf(tmp_path / "letter.pdf", ["Kinh gui: cac phong ban", "Noi dung thu moi hop"])
+    with pytest.raises(NotAPlan):
+        read_plan(letter)
+
+
+def test_page_count_and_reading_time_limits_refuse_the_file(
+    fixtures_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import kscdesk.formats.pdf_plan_reader as reader
+
+    monkeypatch.setattr(reader, "MAX_PDF_PAGES", 5)
+    with pytest.raises(OversizedFile, match="13 trang"):
+        read_pdf_plan_source(fixtures_dir / "city2023.pdf")
+    monkeypatch.undo()
+    ticks = iter(range(1000))
+    with pytest.raises(OversizedFile, match="quá lâu"):
+        read_pdf_plan_source(
+            fixtures_dir / "city2023.pdf", clock=lambda: float(next(ticks)), max_seconds=3
+        )
+
+
+def test_cancelling_stops_reading_pages(fixtures_dir: Path) -> None:
+    from kscdesk.domain.work import Cancelled
+
+    token = CancelToken()
+    token.cancel()
+    with pytest.raises(Cancelled):
+        read_pdf_plan_source(fixtures_dir / "city2023.pdf", cancel=token)
