@@ -9,7 +9,8 @@ document code ("02/2017/TT-" + "VPCP"). Ligatures are written out and text is NF
 
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -27,7 +28,12 @@ _LIGATURES = {
 _SPACE_GAP = 0.18  # a gap wider than this many font sizes between glyphs is a space
 _BLOCK_GAP = 2.5  # wider than this: two blocks side by side (letterhead), not one line
 _WRAP_TOLERANCE = 1.5  # points
-_BROKEN_AT_HYPHEN = re.compile(r"\w-$")
+SOFT_BREAK = "\u00ad"  # a hyphen at a line end inside a word, spelling not yet decided
+_CODE_BROKEN = re.compile(r"[A-ZĐ0-9]-$")
+_CODE_START = re.compile(r"^[A-ZĐ0-9]")
+_CODE_END = re.compile(r"[A-ZĐ0-9]$")
+_WORD = re.compile(r"[\w-]+")
+_MARKED = re.compile(rf"(\w+){SOFT_BREAK}(\w+)")
 _SENTENCE_END = re.compile(r"[.;:!?…][\"”’)]*$")
 # A line starting like a list item starts a paragraph, however full the line before it was.
 _ITEM_START = re.compile(r"^(?:[-+*•–—·]\s|[a-zđ]\)\s|\d{1,2}[.)]\s|\(\d{1,2}\)\s|[IVX]{1,4}\.\s)")
@@ -87,10 +93,12 @@ class Line:
     def first_word_width(self) -> float:
         """Width of the first word, as the typesetter would have had to fit it."""
         start = self.glyphs[0].x0
+        previous = self.glyphs[0]
         for glyph in self.glyphs:
-            if glyph.text.isspace():
-                return glyph.x0 - start
-        return self.glyphs[-1].x1 - start
+            if glyph.text.isspace() or glyph.x0 - previous.x1 > _SPACE_GAP * glyph.size:
+                return previous.x1 - start
+            previous = glyph
+        return previous.x1 - start
 
 
 def glyphs_of(chars: Iterable[dict[str, Any]]) -> list[Glyph]:
@@ -177,22 +185,63 @@ def is_wrapped(line: Line, following: Line, right_limit: float) -> bool:
 
 
 def join_wrapped(before: str, after: str) -> str:
-    """Two parts of one paragraph: one space, none after a hyphen inside a code ("TT-" "VPCP")."""
+    """Two parts of one paragraph, joined with one space.
+
+    After a hyphen between capitals or digits ("02/2017/TT-" + "VPCP", "TT-" + "HC") the parts
+    are one word: the hyphen is either printed ("TT-VPCP") or only shown because the line broke
+    there (an optional hyphen in "TTHC"). It is marked with ``SOFT_BREAK`` and decided once the
+    whole document is read (``resolve_breaks``).
+    """
     if not before:
         return after
-    glue = "" if _BROKEN_AT_HYPHEN.search(before) and after[:1].isalnum() else " "
-    return f"{before}{glue}{after}"
+    if _CODE_BROKEN.search(before) and _CODE_START.match(after):
+        return f"{before[:-1]}{SOFT_BREAK}{after}"
+    return f"{before} {after}"
 
 
 def paragraphs(lines: Sequence[Line], right_limit: float) -> list[str]:
     """Lines -> paragraph texts: wrapped lines joined, paragraph ends kept."""
     found: list[str] = []
     for index, line in enumerate(lines):
-        if index and is_wrapped(lines[index - 1], line, right_limit):
-            found[-1] = join_wrapped(found[-1], line.text)
-        else:
+        previous = lines[index - 1] if index else None
+        if previous is None or not is_wrapped(previous, line, right_limit):
             found.append(line.text)
+        elif _forced_break(previous, line, right_limit):
+            found[-1] = f"{found[-1]}{line.text}"  # one word too long for the column, cut
+        else:
+            found[-1] = join_wrapped(found[-1], line.text)
     return found
+
+
+def _forced_break(line: Line, following: Line, right_limit: float) -> bool:
+    """A document code too long for its column ("142/2024/QH" + "15"), cut where the next glyph
+    no longer fitted: one word filling the line, capitals or digits on both sides of the cut."""
+    first = following.glyphs[0]
+    return (
+        " " not in line.text
+        and "/" in line.text
+        and _CODE_START.match(following.text) is not None
+        and _CODE_END.search(line.text) is not None
+        and line.x1 + (first.x1 - first.x0) > right_limit - _WRAP_TOLERANCE
+    )
+
+
+def resolve_breaks(texts: Iterable[str]) -> Callable[[str], str]:
+    """A function deciding every ``SOFT_BREAK`` of a text by how the document spells the word:
+    "TTHC" when it is printed unbroken elsewhere more often than "TT-HC", else with its hyphen."""
+    counts: Counter[str] = Counter()
+    for text in texts:
+        counts.update(_WORD.findall(text))
+
+    def spelled(match: re.Match[str]) -> str:
+        left, right = match.group(1), match.group(2)
+        joined, hyphenated = f"{left}{right}", f"{left}-{right}"
+        return joined if counts[joined] > counts[hyphenated] else hyphenated
+
+    def resolve(text: str) -> str:
+        return _MARKED.sub(spelled, text) if SOFT_BREAK in text else text
+
+    return resolve
 
 
 def box_limit(lines: Sequence[Line], left: float, right: float) -> float:

@@ -11,7 +11,7 @@ import re
 import time
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +19,14 @@ from kscdesk.domain.model import ImportWarning
 from kscdesk.domain.work import Cancelled, CancelToken
 from kscdesk.formats.errors import DamagedPdf, EncryptedPdf, OversizedFile, ScannedPdf
 from kscdesk.formats.grid import Grid
-from kscdesk.formats.pdf_layout import Glyph, Line, glyphs_of, lines_of, paragraphs
+from kscdesk.formats.pdf_layout import (
+    Glyph,
+    Line,
+    glyphs_of,
+    lines_of,
+    paragraphs,
+    resolve_breaks,
+)
 from kscdesk.formats.pdf_tables import PageTable, TableChain, build_page_table, same_columns
 from kscdesk.formats.plan_columns import find_header
 
@@ -194,7 +201,11 @@ def _assemble(pages: list[_Page], source: str) -> PdfPlanSource:
     grids = [chain.grid(source, number) for number, chain in enumerate(chains, start=1)]
     preamble = _preamble(order, grids, chains)
     body = _body_paragraphs(order, {page.index: page.right for page in pages})
-    return PdfPlanSource(grids, preamble, body)
+    cells = [cell.text for grid in grids for row in grid.rows for cell in row]
+    resolve = resolve_breaks([*cells, *preamble, *body])
+    for grid in grids:
+        grid.rows = [[replace(c, text=resolve(c.text)) for c in row] for row in grid.rows]
+    return PdfPlanSource(grids, [resolve(t) for t in preamble], [resolve(t) for t in body])
 
 
 def _preamble(

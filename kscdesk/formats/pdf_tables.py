@@ -128,7 +128,7 @@ class TableChain:
             skip += 1
         offset = len(self.rows) - skip
         body = range(skip, len(piece.rows))
-        if body and len(self.rows) > self.header_rows and self._is_split_row(piece.rows[skip]):
+        if body and self._ends_in_body() and self._is_split_row(piece.rows[skip]):
             self._join_split_row(piece, skip)
             body = range(skip + 1, len(piece.rows))
             offset -= 1
@@ -137,6 +137,13 @@ class TableChain:
         for (r, c), box in piece.boxes.items():
             if r in body:
                 self.boxes[(r + offset, c)] = box
+
+    def _ends_in_body(self) -> bool:
+        """The table so far ends with a body row (not its header, nor a header pasted again)."""
+        if len(self.rows) <= self.header_rows:
+            return False
+        last = _texts(self.rows[-1])
+        return all(last != _texts(self.rows[k]) for k in range(self.header_rows))
 
     def _is_split_row(self, row: list[Cell]) -> bool:
         number = row[self.number_col] if self.number_col < len(row) else Cell()

@@ -15,7 +15,7 @@ from kscdesk.formats.errors import (
     OversizedFile,
     ScannedPdf,
 )
-from kscdesk.formats.pdf_layout import Glyph, Line, join_wrapped, paragraphs
+from kscdesk.formats.pdf_layout import Glyph, Line, join_wrapped, paragraphs, resolve_breaks
 from kscdesk.formats.pdf_plan_reader import read_pdf_plan_source
 from kscdesk.formats.plan_json import content_to_json
 from kscdesk.formats.plan_reader import read_plan
@@ -66,14 +66,29 @@ def _line(text: str, x0: float, x1: float, size: float = 13.0) -> Line:
 def test_wrapped_lines_join_and_a_code_broken_at_its_hyphen_is_rejoined() -> None:
     lines = [
         _line("theo Thông tư số 02/2017/TT-", 70, 248),
-        _line("VPCP của Văn phòng Chính phủ.", 70, 200),
+        _line("VPCP và kiểm soát TT-", 70, 247),
+        _line("HC của Văn phòng.", 70, 160),
         _line("- Văn phòng chủ trì.", 70, 170),
+        _line("Công chức Văn hóa-", 70, 249),
+        _line("xã hội.", 70, 120),
     ]
-    assert paragraphs(lines, 250) == [
-        "theo Thông tư số 02/2017/TT-VPCP của Văn phòng Chính phủ.",
+    found = paragraphs(lines, 250)
+    assert len(found) == 3
+    # "TTHC" is printed whole elsewhere in the document: the hyphen was only a line-end break.
+    resolve = resolve_breaks([*found, "các TTHC khác"])
+    assert [resolve(text) for text in found] == [
+        "theo Thông tư số 02/2017/TT-VPCP và kiểm soát TTHC của Văn phòng.",
         "- Văn phòng chủ trì.",
+        "Công chức Văn hóa- xã hội.",
     ]
     assert join_wrapped("Độc lập -", "Tự do") == "Độc lập - Tự do"
+
+
+def test_a_code_too_long_for_its_column_is_joined_without_a_space() -> None:
+    lines = [_line("142/2024/QH", 70, 149), _line("15 ngày 29/6/2024", 70, 140)]
+    assert paragraphs(lines, 150) == ["142/2024/QH15 ngày 29/6/2024"]
+    lines = [_line("Thường", 70, 149), _line("xuyên", 70, 110)]
+    assert paragraphs(lines, 150) == ["Thường xuyên"]
 
 
 def test_ligatures_and_decomposed_vietnamese_become_nfc() -> None:

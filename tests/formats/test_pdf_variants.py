@@ -1,0 +1,97 @@
+"""Issue 13: the unseen Word layouts printed to PDF by LibreOffice, held to their answer keys.
+
+The fixtures step prints every .docx variant of ``plan_variant_docs`` once per session (one
+LibreOffice run); without LibreOffice these tests skip.
+"""
+
+import re
+import shutil
+import subprocess
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+from helpers.plan_variant_docs import BUILDERS, Variant
+
+from kscdesk.formats.doc_conversion import find_soffice
+from kscdesk.formats.plan_json import content_to_json
+from kscdesk.formats.plan_reader import read_plan
+
+# Two-row headers, restarted numbering, letter sections, sub-item rows, an indicator appendix.
+PRINTED = [
+    "ward_letterhead_tt_pasted_headers",
+    "city_restart_phan_zero",
+    "city_bold_sections_split_units",
+    "province_two_row_header",
+    "province_vmerged_subs",
+    "ward_hyphens_and_breaks",
+]
+
+
+def _landscape(path: Path) -> None:
+    """Print on A4 landscape: the variants' tables are wider than python-docx's default Letter
+    page, and text running off the page edge is not printed (no real plan PDF looks like that)."""
+    with zipfile.ZipFile(path) as archive:
+        parts = {info.filename: archive.read(info) for info in archive.infolist()}
+    parts["word/document.xml"] = re.sub(
+        rb"<w:pgSz [^>]*/>",
+        b'<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/>',
+        parts["word/document.xml"],
+    )
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+
+
+@pytest.fixture(scope="session")
+def pdf_variants(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Variant]:
+    soffice = find_soffice()
+    if soffice is None:
+        pytest.skip("LibreOffice is not installed: PDF variants cannot be printed")
+    folder = tmp_path_factory.mktemp("pdf-variants")
+    built = {b.__name__: b(folder) for b in BUILDERS if b.__name__ in PRINTED}
+    for variant in built.values():
+        _landscape(variant.path)
+    profile = folder / "lo-profile"
+    command = [
+        str(soffice),
+        f"-env:UserInstallation={profile.resolve().as_uri()}",
+        "--headless",
+        "--norestore",
+        "--convert-to",
+        "pdf",
+        "--outdir",
+        str(folder / "pdf"),
+        *(str(v.path) for v in built.values()),
+    ]
+    subprocess.run(command, capture_output=True, timeout=300, check=True)
+    shutil.rmtree(profile, ignore_errors=True)
+    printed = {}
+    for name, variant in built.items():
+        pdf = folder / "pdf" / f"{variant.path.stem}.pdf"
+        assert pdf.is_file(), f"LibreOffice did not print {variant.path.name}"
+        printed[name] = Variant(variant.name, pdf, variant.plan, variant.decision)
+    return printed
+
+
+def _tasks(content: Any) -> list[dict[str, Any]]:
+    tasks: list[dict[str, Any]] = content_to_json(content)["tasks"]
+    return tasks
+
+
+@pytest.mark.parametrize("name", PRINTED)
+def test_each_printed_layout_gives_its_answer_key(
+    pdf_variants: dict[str, Variant], name: str
+) -> None:
+    variant = pdf_variants[name]
+    content = read_plan(variant.path)
+    assert _tasks(content) == [t.fields() for t in variant.plan.tasks]
+    assert [(s.code, s.title, s.parent_code) for s in content.sections] == variant.plan.sections
+    indicators = [
+        (i.number, i.name, i.unit, i.target_text, i.coordinating or i.lead)
+        for i in content.indicators
+    ]
+    assert indicators == list(variant.plan.indicators)
+    decision = content.plan.decision
+    assert ((decision.number, decision.date) if decision else None) == variant.decision
