@@ -2,11 +2,13 @@
 whether the file was changed after signing. Reported in the import preview; never blocks import.
 
 Read with pdfminer (the form field of type /Sig) and cryptography (the signer's certificate in the
-PKCS#7 blob). "Changed after signing" means bytes were appended after the signed byte range (an
-incremental update); the certificate chain is not verified (no internet, no trust store).
+PKCS#7 blob). "Changed after signing": bytes appended after the signed byte range (an incremental
+update), or signed bytes that no longer hash to the digest the signature carries. The certificate
+chain is not verified (no internet, no trust store): the signer's name is as the certificate says.
 """
 
 import datetime as dt
+import hashlib
 import logging
 import re
 from dataclasses import dataclass
@@ -52,7 +54,7 @@ def read_signatures(path: Path) -> list[PdfSignature]:
             pending.extend(resolve1(field.get("Kids")) or [])
             value = resolve1(field.get("V"))
             if _name(field.get("FT")) == "Sig" and isinstance(value, dict):
-                found.append(_signature(value, size, resolve1))
+                found.append(_signature(path, value, size, resolve1))
     return found
 
 
@@ -68,13 +70,32 @@ def _text(value: Any) -> str:
     return nfc(str(value or ""))
 
 
-def _signature(value: dict[str, Any], size: int, resolve: Any) -> PdfSignature:
+def _signature(path: Path, value: dict[str, Any], size: int, resolve: Any) -> PdfSignature:
     contents = resolve(value.get("Contents"))
     signer = _certificate_name(contents) if isinstance(contents, bytes) else ""
     signer = signer or _text(resolve(value.get("Name")))
     byte_range = [int(resolve(v)) for v in resolve(value.get("ByteRange")) or []]
     covered = byte_range[2] + byte_range[3] if len(byte_range) == 4 else size
-    return PdfSignature(signer, _pdf_date(_text(resolve(value.get("M")))), covered < size - 2)
+    intact = isinstance(contents, bytes) and _digest_matches(path, byte_range, contents)
+    changed = covered < size - 2 or not intact
+    return PdfSignature(signer, _pdf_date(_text(resolve(value.get("M")))), changed)
+
+
+def _digest_matches(path: Path, byte_range: list[int], blob: bytes) -> bool:
+    """The signed bytes still hash to the digest the signature carries (its messageDigest
+    attribute holds the raw hash, so it is found inside the PKCS#7 blob)."""
+    if len(byte_range) != 4 or min(byte_range) < 0:
+        return False
+    with path.open("rb") as stream:
+        stream.seek(byte_range[0])
+        first = stream.read(byte_range[1])
+        stream.seek(byte_range[2])
+        second = stream.read(byte_range[3])
+    for name in ("sha256", "sha1", "sha384", "sha512"):
+        digest = hashlib.new(name, first + second).digest()
+        if digest in blob:
+            return True
+    return False
 
 
 def _certificate_name(blob: bytes) -> str:

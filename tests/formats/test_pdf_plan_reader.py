@@ -5,7 +5,7 @@ import json
 from pathlib import Path
 
 import pytest
-from helpers.pdf_builders import encrypted_pdf, scanned_pdf, text_pdf
+from helpers.pdf_builders import encrypted_pdf, scanned_pdf, sign_pdf, text_pdf
 
 from kscdesk.domain.work import CancelToken
 from kscdesk.formats.errors import (
@@ -17,6 +17,7 @@ from kscdesk.formats.errors import (
 )
 from kscdesk.formats.pdf_layout import Glyph, Line, join_wrapped, paragraphs, resolve_breaks
 from kscdesk.formats.pdf_plan_reader import read_pdf_plan_source
+from kscdesk.formats.pdf_signature import signature_notices
 from kscdesk.formats.plan_json import content_to_json
 from kscdesk.formats.plan_reader import read_plan
 from kscdesk.formats.plan_table import split_units
@@ -161,3 +162,35 @@ def test_cancelling_stops_reading_pages(fixtures_dir: Path) -> None:
     token.cancel()
     with pytest.raises(Cancelled):
         read_pdf_plan_source(fixtures_dir / "city2023.pdf", cancel=token)
+
+
+def test_a_signed_pdf_reports_signer_time_and_integrity_and_still_imports(
+    fixtures_dir: Path, tmp_path: Path
+) -> None:
+    signed = sign_pdf(
+        fixtures_dir / "city2023.pdf", tmp_path / "signed.pdf", "Nguyễn Văn An", "D:20230215083000"
+    )
+    content = read_plan(signed)
+    assert len(content.tasks) == 35
+    assert [w.message for w in content.warnings] == [
+        "Tệp PDF có chữ ký số của “Nguyễn Văn An”, ký lúc 08:30 ngày 15/02/2023; "
+        "tệp không bị thay đổi sau khi ký."
+    ]
+
+
+def test_a_pdf_changed_after_signing_is_reported_and_still_imports(
+    fixtures_dir: Path, tmp_path: Path
+) -> None:
+    signed = sign_pdf(fixtures_dir / "city2023.pdf", tmp_path / "s.pdf", "Trần Thị B", "D:2023")
+    appended = tmp_path / "appended.pdf"
+    appended.write_bytes(signed.read_bytes() + b"\n1 0 obj\n<< >>\nendobj\n%%EOF\n")
+    edited = tmp_path / "edited.pdf"
+    data = bytearray(signed.read_bytes())
+    at = data.index(b"Quang") if b"Quang" in data else 200
+    data[at] = ord("X")  # a byte inside the signed range
+    edited.write_bytes(bytes(data))
+    for path in (appended, edited):
+        (notice,) = signature_notices(path)
+        assert "ĐÃ BỊ THAY ĐỔI sau khi ký" in notice.message and "Trần Thị B" in notice.message
+    assert len(read_plan(appended).tasks) == 35
+    assert signature_notices(fixtures_dir / "city2023.pdf") == []  # unsigned: nothing to say

@@ -70,3 +70,80 @@ def encrypted_pdf(path: Path) -> Path:
     data = _pdf([*objects, encrypt], b"/Encrypt 5 0 R /ID [" + file_id + b" " + file_id + b"] ")
     path.write_bytes(data)
     return path
+
+
+def sign_pdf(source: Path, target: Path, signer: str, signed_at: str) -> Path:
+    """``source`` with a detached PKCS#7 signature by a self-signed certificate for ``signer``,
+    added as an incremental update (as signing tools do). ``signed_at``: "D:YYYYMMDDhhmmss"."""
+    import datetime as dt
+    import re
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import rsa
+    from cryptography.hazmat.primitives.serialization import pkcs7
+    from cryptography.x509.oid import NameOID
+
+    data = source.read_bytes()
+    tail = data[-1024:]
+    root = int(re.findall(rb"/Root (\d+) 0 R", tail)[-1])
+    size = int(re.findall(rb"/Size (\d+)", tail)[-1])
+    prev = int(re.findall(rb"startxref\s+(\d+)", tail)[-1])
+    body = re.search(rb"\n%d 0 obj\s*(.*?)\s*endobj" % root, data, re.S)
+    assert body is not None
+    catalog = body.group(1).rstrip()[:-2] + b"/AcroForm << /Fields [%d 0 R] /SigFlags 3 >> >>" % (
+        size + 1
+    )
+    hex_size = 8192
+    sig_body = (
+        b"<< /Type /Sig /Filter /Adobe.PPKLite /SubFilter /adbe.pkcs7.detached "
+        b"/M (" + signed_at.encode("ascii") + b") /ByteRange [0 ~~~~~~~~~~ ~~~~~~~~~~ ~~~~~~~~~~] "
+        b"/Contents <" + b"0" * hex_size + b"> >>"
+    )
+    field = (
+        b"<< /FT /Sig /T (Signature1) /V %d 0 R /Type /Annot /Subtype /Widget "
+        b"/Rect [0 0 0 0] /F 132 >>" % size
+    )
+    update = bytearray(b"\n")
+    offsets = {}
+    for number, obj in ((size, sig_body), (size + 1, field), (root, catalog)):
+        offsets[number] = len(data) + len(update)
+        update += b"%d 0 obj\n" % number + obj + b"\nendobj\n"
+    xref = len(data) + len(update)
+    update += b"xref\n0 1\n0000000000 65535 f \n"
+    for number in sorted(offsets):
+        update += b"%d 1\n%010d 00000 n \n" % (number, offsets[number])
+    update += b"trailer\n<< /Size %d /Root %d 0 R /Prev %d >>\n" % (size + 2, root, prev)
+    update += b"startxref\n%d\n%%%%EOF\n" % xref
+    signed = bytearray(data + update)
+    start = signed.index(b"/Contents <" + b"0" * 16, len(data)) + len(b"/Contents ")
+    end = start + hex_size + 2
+    ranges = b"%010d %010d %010d" % (start, end, len(signed) - end)
+    placeholder = signed.index(b"~~~~~~~~~~ ~~~~~~~~~~ ~~~~~~~~~~")
+    signed[placeholder : placeholder + len(ranges)] = ranges
+    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, signer)])
+    now = dt.datetime(2024, 1, 1, tzinfo=dt.UTC)
+    certificate = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(1)
+        .not_valid_before(now)
+        .not_valid_after(now + dt.timedelta(days=3650))
+        .sign(key, hashes.SHA256())
+    )
+    blob = (
+        pkcs7.PKCS7SignatureBuilder()
+        .set_data(bytes(signed[:start] + signed[end:]))
+        .add_signer(certificate, key, hashes.SHA256())
+        .sign(
+            serialization.Encoding.DER,
+            [pkcs7.PKCS7Options.DetachedSignature, pkcs7.PKCS7Options.Binary],
+        )
+    )
+    hex_blob = blob.hex().encode("ascii").ljust(hex_size, b"0")
+    signed[start + 1 : end - 1] = hex_blob
+    target.write_bytes(bytes(signed))
+    return target
