@@ -31,6 +31,7 @@ _UNITS_KEYS = ("don vi thuc hien", "co quan thuc hien", "don vi chu tri", "co qu
 _COORDINATING_KEYS = ("don vi phoi hop", "co quan phoi hop")
 _TIME_KEYS = ("thoi gian", "thoi han", "tien do")
 _OUTPUT_KEYS = ("ket qua", "san pham")
+_OPENING_WORDS = ("thuc hien ", "can cu ", "de ", "nham ", "theo ", "trien khai ", "tiep tuc ")
 
 
 @dataclass
@@ -139,7 +140,7 @@ def read_prose_plan(lines: list[str], source: Path) -> PlanContent | None:
             tasks.append(_task(block.code, item, len(tasks) + 1))
     if not tasks:
         return None
-    facts = read_preamble(before)
+    facts = read_preamble(_heading_lines(before))
     plan = Plan(
         issuer=facts.issuer,
         year=facts.year or 0,
@@ -153,6 +154,21 @@ def read_prose_plan(lines: list[str], source: Path) -> PlanContent | None:
     content = PlanContent(plan, sections, tasks, [], warnings)
     content.read_from_prose = True
     return content
+
+
+def _heading_lines(lines: list[str]) -> list[str]:
+    """The lines before the opening paragraph ("Thực hiện …", "Căn cứ …"), which in a prose
+    plan follows the title directly and must not be read as part of it."""
+    heading = next(
+        (i for i, line in enumerate(lines) if search_key(line) in ("ke hoach", "chuong trinh")),
+        None,
+    )
+    if heading is None:
+        return lines
+    for index in range(heading + 2, len(lines)):
+        if search_key(lines[index]).startswith(_OPENING_WORDS):
+            return lines[:index]
+    return lines
 
 
 def _task(section: str, item: _Item, position: int) -> Task:

@@ -81,6 +81,11 @@ def test_the_preview_says_the_plan_was_read_from_prose(prose_plan: PlanContent) 
     assert prose_plan.read_from_prose
     assert prose_plan.warnings[0].message == PROSE_NOTICE
     assert prose_plan.plan.issuer == "UBND tỉnh Quảng Ngãi"
+    # The title ends where the opening paragraph ("Thực hiện Thông báo …") begins.
+    assert prose_plan.plan.title.startswith("Khắc phục các tiêu chí")
+    assert prose_plan.plan.title.endswith(
+        "về đẩy mạnh cải cách hành chính trên địa bàn tỉnh Quảng Ngãi"
+    )
 
 
 def test_a_table_plan_is_not_flagged_as_prose(fixtures_dir: Path) -> None:
