@@ -12,7 +12,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import SEEDS
+from helpers.docx_builders import write_docx
 from helpers.plan_variant_docs import BUILDERS, Variant
+from helpers.prose_plan import seed_paragraphs
 
 from kscdesk.formats.doc_conversion import find_soffice
 from kscdesk.formats.plan_json import content_to_json
@@ -53,6 +56,8 @@ def pdf_variants(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Variant]
     built = {b.__name__: b(folder) for b in BUILDERS if b.__name__ in PRINTED}
     for variant in built.values():
         _landscape(variant.path)
+    seeds = sorted(SEEDS.glob("002_*.txt"))
+    prose = [write_docx(folder / "prose002.docx", seed_paragraphs(seeds[0]))] if seeds else []
     profile = folder / "lo-profile"
     command = [
         str(soffice),
@@ -64,6 +69,7 @@ def pdf_variants(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Variant]
         "--outdir",
         str(folder / "pdf"),
         *(str(v.path) for v in built.values()),
+        *(str(path) for path in prose),
     ]
     subprocess.run(command, capture_output=True, timeout=300, check=True)
     shutil.rmtree(profile, ignore_errors=True)
@@ -73,6 +79,14 @@ def pdf_variants(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Variant]
         assert pdf.is_file(), f"LibreOffice did not print {variant.path.name}"
         printed[name] = Variant(variant.name, pdf, variant.plan, variant.decision)
     return printed
+
+
+@pytest.fixture(scope="session")
+def prose_pdf(pdf_variants: dict[str, Variant]) -> Path:
+    pdf = next(iter(pdf_variants.values())).path.parent / "prose002.pdf"
+    if not pdf.is_file():
+        pytest.skip("../shared/seeds is not beside the checkout")
+    return pdf
 
 
 def _tasks(content: Any) -> list[dict[str, Any]]:
@@ -95,3 +109,12 @@ def test_each_printed_layout_gives_its_answer_key(
     assert indicators == list(variant.plan.indicators)
     decision = content.plan.decision
     assert ((decision.number, decision.date) if decision else None) == variant.decision
+
+
+def test_the_prose_plan_printed_to_pdf_reads_like_its_word_file(prose_pdf: Path) -> None:
+    from_pdf = content_to_json(read_plan(prose_pdf))
+    from_word = content_to_json(read_plan(prose_pdf.parent.parent / "prose002.docx"))
+    assert len(from_pdf["tasks"]) == 10
+    for key in ("title", "issuer", "sections", "tasks"):
+        assert from_pdf[key] == from_word[key], key
+    assert from_pdf["warnings"][0].startswith("Kế hoạch này được viết thành văn bản")
