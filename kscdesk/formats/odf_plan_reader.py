@@ -30,6 +30,8 @@ TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
 STYLE = "{urn:oasis:names:tc:opendocument:xmlns:style:1.0}"
 FO = "{urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0}"
 MAX_REPEAT = 1000  # repeated rows/columns expanded at most this far when they hold text
+MAX_SPAN = 1000  # a merge spans at most this many rows or columns (more is not a plan table)
+MAX_GRID_CELLS = 1_000_000  # positions of one table, merges included
 _ODF_ADVICE = "Hãy mở tệp bằng LibreOffice/WPS và lưu thành .docx hoặc .xlsx rồi nhập lại."
 
 
@@ -193,8 +195,8 @@ def _walk_cells(table: Any, cell_text: Any) -> tuple[dict[Position, Any], list[M
                 for _ in range(min(repeat, MAX_REPEAT)):
                     col += 1
                     values[(row_number, col)] = value
-                    rows_span = _repeat(cell, "number-rows-spanned")
-                    cols_span = _repeat(cell, "number-columns-spanned")
+                    rows_span = min(_repeat(cell, "number-rows-spanned"), MAX_SPAN)
+                    cols_span = min(_repeat(cell, "number-columns-spanned"), MAX_SPAN)
                     if rows_span > 1 or cols_span > 1:
                         merges.append(
                             (row_number, col, row_number + rows_span - 1, col + cols_span - 1)
@@ -308,6 +310,8 @@ def _odt_grid(table: Any, bold_styles: set[str], source: str, index: int) -> Gri
     values, merges, headers = _walk_cells(table, cell_value)
     width = max([c for _, c in values] + [m[3] for m in merges], default=0)
     height = max([r for r, _ in values] + [m[2] for m in merges] + list(headers), default=0)
+    if width * height > MAX_GRID_CELLS or sum(_area(m) for m in merges) > MAX_GRID_CELLS:
+        raise TableTooLarge(source)
     covered: dict[Position, tuple[bool, bool]] = {}
     for r0, c0, r1, c1 in merges:
         for r in range(r0, r1 + 1):
@@ -327,6 +331,15 @@ def _odt_grid(table: Any, bold_styles: set[str], source: str, index: int) -> Gri
         rows.append(row)
     flags = [r in headers for r in range(1, height + 1)]
     return Grid(rows=rows, source=source, table_index=index, is_repeat_header=flags)
+
+
+class TableTooLarge(UnsafeFile):
+    """A table far larger than any plan (a crafted file): refused before it is expanded."""
+
+
+def _area(merge: Merge) -> int:
+    r0, c0, r1, c1 = merge
+    return (r1 - r0 + 1) * (c1 - c0 + 1)
 
 
 def _spans(cell: Any) -> bool:

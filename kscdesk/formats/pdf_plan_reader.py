@@ -32,6 +32,7 @@ from kscdesk.formats.plan_columns import find_header
 
 MAX_PDF_PAGES = 300
 MAX_READ_SECONDS = 120.0
+MAX_RULES_PER_PAGE = 5000  # ruling lines and boxes; a plan page has a few hundred at most
 MIN_TEXT_CHARS = 20  # fewer characters than this on all pages: nothing but scanned images
 _TAIL_BYTES = 4096
 _PAGE_NUMBER = re.compile(r"^(?:trang\s*)?[-–(]?\s*\d{1,3}\s*(?:/\s*\d{1,3})?\s*[-–)]?$", re.I)
@@ -80,6 +81,10 @@ def read_pdf_plan_source(
                     cancel.raise_if_cancelled()
                 if clock() - started > max_seconds:
                     raise OversizedFile(path, "Đọc tệp quá lâu; tệp quá lớn hoặc quá phức tạp.")
+                rules = len(page.lines) + len(page.rects)
+                if rules > MAX_RULES_PER_PAGE:
+                    detail = f"Trang {index + 1} có {rules} đường kẻ, quá nhiều để là một bảng."
+                    raise OversizedFile(path, detail)
                 pages.append(_read_page(index, page))
                 page.close()  # frees the page's parsed objects
     except (PDFPasswordIncorrect, PDFEncryptionError) as exc:

@@ -7,6 +7,7 @@ plain dictionaries, so every spreadsheet format lands in the same grids.
 from kscdesk.formats.grid import Cell, Grid
 from kscdesk.formats.xlsx_plan_reader import XlsxDocument, _find_header_row, _preamble_lines
 
+MAX_MERGED_POSITIONS = 1_000_000  # positions covered by merges expanded per sheet
 Position = tuple[int, int]  # (row, column), 1-based
 Merge = tuple[int, int, int, int]  # first row, first column, last row, last column (inclusive)
 
@@ -30,9 +31,12 @@ def add_sheet(
     first_col, last_col = min(table_cols), max(table_cols)
     document.preamble.extend(_preamble_lines(texts, header_row))
     covered: dict[Position, tuple[bool, bool, Position]] = {}
+    budget = MAX_MERGED_POSITIONS
     for r0, c0, r1, c1 in merges:
-        if (r1 - r0 + 1) * (c1 - c0 + 1) > 10_000:
-            continue  # a whole-sheet merge: formatting, not a table cell
+        area = (r1 - r0 + 1) * (c1 - c0 + 1)
+        if area > 10_000 or area > budget:
+            continue  # a whole-sheet merge is formatting, not a table cell
+        budget -= area
         for row in range(r0, r1 + 1):
             for col in range(c0, c1 + 1):
                 if (row, col) != (r0, c0):

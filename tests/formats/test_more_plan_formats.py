@@ -116,3 +116,20 @@ def test_other_file_types_are_still_refused_naming_what_is_accepted(tmp_path: Pa
         read_plan(other)
     assert ".odt" in str(refused.value) and "PDF" in str(refused.value)
     assert isinstance(refused.value, PlanFileError)
+
+
+def test_a_crafted_odt_table_with_a_huge_span_is_refused_before_expanding(tmp_path: Path) -> None:
+    content = (
+        b'<?xml version="1.0"?><office:document-content '
+        b'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+        b'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+        b'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:text>'
+        + b"<table:table><table:table-row>"
+        + b'<table:table-cell table:number-rows-spanned="999999" '
+        b'table:number-columns-spanned="999999"><text:p>STT</text:p></table:table-cell>'
+        * 3
+        + b"</table:table-row></table:table></office:text></office:body></office:document-content>"
+    )
+    crafted = _odf(tmp_path / "crafted.odt", {"content.xml": content})
+    with pytest.raises(UnsafeFile):
+        read_plan(crafted)

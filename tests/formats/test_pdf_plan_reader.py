@@ -139,13 +139,17 @@ def test_a_pdf_letter_without_a_plan_table_is_not_a_plan(tmp_path: Path) -> None
         read_plan(letter)
 
 
-def test_page_count_and_reading_time_limits_refuse_the_file(
+def test_page_count_ruling_lines_and_reading_time_limits_refuse_the_file(
     fixtures_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import kscdesk.formats.pdf_plan_reader as reader
 
     monkeypatch.setattr(reader, "MAX_PDF_PAGES", 5)
     with pytest.raises(OversizedFile, match="13 trang"):
+        read_pdf_plan_source(fixtures_dir / "city2023.pdf")
+    monkeypatch.undo()
+    monkeypatch.setattr(reader, "MAX_RULES_PER_PAGE", 10)
+    with pytest.raises(OversizedFile, match="đường kẻ"):
         read_pdf_plan_source(fixtures_dir / "city2023.pdf")
     monkeypatch.undo()
     ticks = iter(range(1000))
