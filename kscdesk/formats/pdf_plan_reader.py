@@ -35,6 +35,7 @@ MAX_READ_SECONDS = 120.0
 MAX_RULES_PER_PAGE = 5000  # ruling lines and boxes; a plan page has a few hundred at most
 MIN_TEXT_CHARS = 20  # fewer characters than this on all pages: nothing but scanned images
 _TAIL_BYTES = 4096
+_MARGIN_BAND = 0.1  # running headers and footers sit in the top and bottom tenth of a page
 _PAGE_NUMBER = re.compile(r"^(?:trang\s*)?[-–(]?\s*\d{1,3}\s*(?:/\s*\d{1,3})?\s*[-–)]?$", re.I)
 _TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
 
@@ -55,6 +56,7 @@ class _Page:
     tables: list[PageTable]
     outside: list[Line]  # lines outside the tables, page furniture removed later
     right: float  # right edge of the text outside tables (where its lines wrap)
+    height: float
 
 
 def read_pdf_plan_source(
@@ -150,20 +152,29 @@ def _read_page(index: int, page: Any) -> _Page:
     tables.sort(key=lambda t: t.bbox[1])
     lines = lines_of(outside, split_blocks=True)
     right = max((line.x1 for line in lines), default=float(page.width))
-    return _Page(index, tables, lines, right)
+    return _Page(index, tables, lines, right, float(page.height))
 
 
 def _furniture(pages: list[_Page]) -> set[tuple[int, int]]:
-    """(page, line position) of page numbers and of running headers/footers (same on 3+ pages)."""
-    repeated = Counter((round(line.top), line.text) for page in pages for line in page.outside)
+    """(page, line position) of page numbers, and of running headers and footers: the same text
+    at the same height on several pages, in the top or bottom margin band."""
+    repeated = Counter(
+        (round(line.top), line.text)
+        for page in pages
+        for line in page.outside
+        if _in_margin(line, page.height)
+    )
     found = set()
     for page in pages:
         for number, line in enumerate(page.outside):
-            if _PAGE_NUMBER.match(line.text) or (
-                len(pages) >= 3 and repeated[(round(line.top), line.text)] >= 3
-            ):
+            running = _in_margin(line, page.height) and repeated[(round(line.top), line.text)] >= 2
+            if _PAGE_NUMBER.match(line.text) or running:
                 found.add((page.index, number))
     return found
+
+
+def _in_margin(line: Line, height: float) -> bool:
+    return line.bottom < _MARGIN_BAND * height or line.top > (1 - _MARGIN_BAND) * height
 
 
 def _assemble(pages: list[_Page], source: str) -> PdfPlanSource:

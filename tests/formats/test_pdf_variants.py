@@ -4,6 +4,7 @@ The fixtures step prints every .docx variant of ``plan_variant_docs`` once per s
 LibreOffice run); without LibreOffice these tests skip.
 """
 
+import json
 import re
 import shutil
 import subprocess
@@ -11,8 +12,11 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
+import docx
 import pytest
-from conftest import SEEDS
+from conftest import FIXTURES, SEEDS
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls
 from helpers.docx_builders import write_docx
 from helpers.plan_variant_docs import BUILDERS, Variant
 from helpers.prose_plan import seed_paragraphs
@@ -22,6 +26,7 @@ from kscdesk.formats.plan_json import content_to_json
 from kscdesk.formats.plan_reader import read_plan
 
 # Two-row headers, restarted numbering, letter sections, sub-item rows, an indicator appendix.
+RUNNING_HEADER = "UBND thành phố Quảng Ngãi – Kế hoạch kiểm soát TTHC năm 2023"
 PRINTED = [
     "ward_letterhead_tt_pasted_headers",
     "city_restart_phan_zero",
@@ -47,6 +52,20 @@ def _landscape(path: Path) -> None:
             archive.writestr(name, data)
 
 
+def _with_running_header(source: Path, target: Path) -> Path:
+    """The city fixture with a running header on every page and the page number as footer."""
+    document = docx.Document(str(source))
+    section = document.sections[0]
+    section.header.paragraphs[0].text = RUNNING_HEADER
+    section.footer.paragraphs[0]._p.append(
+        parse_xml(
+            f'<w:fldSimple {nsdecls("w")} w:instr="PAGE"><w:r><w:t>1</w:t></w:r></w:fldSimple>'
+        )
+    )
+    document.save(str(target))
+    return target
+
+
 @pytest.fixture(scope="session")
 def pdf_variants(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Variant]:
     soffice = find_soffice()
@@ -58,6 +77,8 @@ def pdf_variants(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Variant]
         _landscape(variant.path)
     seeds = sorted(SEEDS.glob("002_*.txt"))
     prose = [write_docx(folder / "prose002.docx", seed_paragraphs(seeds[0]))] if seeds else []
+    if (FIXTURES / "city2023.docx").is_file():
+        prose.append(_with_running_header(FIXTURES / "city2023.docx", folder / "city-trang.docx"))
     profile = folder / "lo-profile"
     command = [
         str(soffice),
@@ -118,3 +139,16 @@ def test_the_prose_plan_printed_to_pdf_reads_like_its_word_file(prose_pdf: Path)
     for key in ("title", "issuer", "sections", "tasks"):
         assert from_pdf[key] == from_word[key], key
     assert from_pdf["warnings"][0].startswith("Kế hoạch này được viết thành văn bản")
+
+
+def test_running_headers_and_page_numbers_stay_out_of_the_plan(
+    pdf_variants: dict[str, Variant], fixtures_dir: Path
+) -> None:
+    pdf = next(iter(pdf_variants.values())).path.parent / "city-trang.pdf"
+    truth = json.loads((fixtures_dir / "city2023.truth.json").read_text(encoding="utf-8"))
+    got = content_to_json(read_plan(pdf))
+    expected = [{k: v for k, v in t.items() if k != "units_raw"} for t in truth["tasks"]]
+    assert got["tasks"] == expected
+    assert got["sections"] == truth["sections"] and got["title"] == truth["title"]
+    assert got["warnings"] == []
+    assert not any(RUNNING_HEADER in str(task) for task in got["tasks"])

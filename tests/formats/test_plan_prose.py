@@ -126,3 +126,12 @@ def test_labels_without_letters_and_an_inline_units_line_are_read() -> None:
         "các phòng phối hợp.",
         "Quý II",
     )
+
+
+def test_a_report_with_numbered_headings_is_not_mistaken_for_a_prose_plan(tmp_path: Path) -> None:
+    found = sorted(SEEDS.glob("001_*.txt"))
+    if not found:
+        pytest.skip("../shared/seeds is not beside the checkout")
+    report = write_docx(tmp_path / "bao-cao.docx", seed_paragraphs(found[0]))
+    with pytest.raises(NotAPlan):
+        read_plan(report)
