@@ -27,7 +27,7 @@ from kscdesk.formats.pdf_layout import (
     paragraphs,
     resolve_breaks,
 )
-from kscdesk.formats.pdf_tables import PageTable, TableChain, build_page_table, same_columns
+from kscdesk.formats.pdf_tables import Bbox, PageTable, TableChain, build_page_table, same_columns
 from kscdesk.formats.plan_columns import find_header
 
 MAX_PDF_PAGES = 300
@@ -135,7 +135,7 @@ def _read_page(index: int, page: Any) -> _Page:
     tables: list[PageTable] = []
     inside: list[list[Glyph]] = [[] for _ in found]
     outside: list[Glyph] = []
-    boxes = [tuple(float(v) for v in table.bbox) for table in found]
+    boxes = [_bbox(table.bbox) for table in found]
     for glyph in glyphs:
         for number, (x0, top, x1, bottom) in enumerate(boxes):
             if x0 <= glyph.x_mid <= x1 and top <= glyph.y_mid <= bottom:
@@ -144,15 +144,20 @@ def _read_page(index: int, page: Any) -> _Page:
         else:
             outside.append(glyph)
     for number, table in enumerate(found):
-        cells = [tuple(float(v) for v in cell) for cell in table.cells]
+        cells = [_bbox(cell) for cell in table.cells]
         if len(cells) < 2:
             outside.extend(inside[number])
             continue
-        tables.append(build_page_table(index, boxes[number], cells, inside[number]))  # type: ignore[arg-type]
+        tables.append(build_page_table(index, boxes[number], cells, inside[number]))
     tables.sort(key=lambda t: t.bbox[1])
     lines = lines_of(outside, split_blocks=True)
     right = max((line.x1 for line in lines), default=float(page.width))
     return _Page(index, tables, lines, right, float(page.height))
+
+
+def _bbox(values: Any) -> Bbox:
+    x0, top, x1, bottom = (float(v) for v in values)
+    return x0, top, x1, bottom
 
 
 def _furniture(pages: list[_Page]) -> set[tuple[int, int]]:
