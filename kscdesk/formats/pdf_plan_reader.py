@@ -162,17 +162,21 @@ def _bbox(values: Any) -> Bbox:
 
 def _furniture(pages: list[_Page]) -> set[tuple[int, int]]:
     """(page, line position) of page numbers, and of running headers and footers: the same text
-    at the same height on several pages, in the top or bottom margin band."""
+    at the same height on three pages or more, in the top or bottom margin band."""
     repeated = Counter(
         (round(line.top), line.text)
         for page in pages
         for line in page.outside
         if _in_margin(line, page.height)
     )
+    # Three pages at least (both pages of a two-page file): a decision and its attached plan
+    # each open with the same letterhead, which is no running header.
+    times = max(2, min(3, len(pages)))
     found = set()
     for page in pages:
         for number, line in enumerate(page.outside):
-            running = _in_margin(line, page.height) and repeated[(round(line.top), line.text)] >= 2
+            seen = repeated[(round(line.top), line.text)]
+            running = _in_margin(line, page.height) and seen >= times
             if _PAGE_NUMBER.match(line.text) or running:
                 found.add((page.index, number))
     return found
