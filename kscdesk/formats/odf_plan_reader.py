@@ -20,6 +20,7 @@ from kscdesk.domain.text import nfc
 from kscdesk.formats import archive_guard
 from kscdesk.formats.errors import PasswordProtectedFile, UnreadablePlanFile, UnsafeFile
 from kscdesk.formats.grid import Cell, Grid
+from kscdesk.formats.odf_lists import OdfLists
 from kscdesk.formats.plan_columns import find_header
 from kscdesk.formats.sheet_grid import Merge, Position, add_sheet
 from kscdesk.formats.xlsx_plan_reader import XlsxDocument, _tidy, render_value
@@ -72,8 +73,8 @@ def check_odf_archive(path: Path) -> None:
         raise UnreadablePlanFile(path, f"({exc.strerror or exc})") from exc
 
 
-def _parse(path: Path) -> tuple[Any, set[str]]:
-    """The content.xml root and the names of bold styles (content and styles.xml)."""
+def _parse(path: Path) -> tuple[Any, set[str], OdfLists]:
+    """The content.xml root, the names of bold styles and the list labels (content and styles)."""
     check_odf_archive(path)
     parser = etree.XMLParser(
         resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False
@@ -88,7 +89,8 @@ def _parse(path: Path) -> tuple[Any, set[str]]:
             )
     except (etree.XMLSyntaxError, KeyError, ValueError) as exc:
         raise UnreadablePlanFile(path, _ODF_ADVICE) from exc
-    return root, _bold_styles([root, styles] if styles is not None else [root])
+    roots = [root, styles] if styles is not None else [root]
+    return root, _bold_styles(roots), OdfLists(roots)
 
 
 def _bold_styles(roots: list[Any]) -> set[str]:
@@ -208,7 +210,7 @@ def _walk_cells(table: Any, cell_text: Any) -> tuple[dict[Position, Any], list[M
 
 def read_ods_document(path: Path) -> XlsxDocument:
     """Every sheet of an .ods as grids and title lines, like an .xlsx workbook."""
-    root, bold_styles = _parse(path)
+    root, bold_styles, _ = _parse(path)
     document = XlsxDocument(grids=[], preamble=[])
     sheets = root.iter(f"{TABLE}table")
     for index, table in enumerate(sheets, start=1):
@@ -254,7 +256,7 @@ def _date_text(value: str) -> str:
 
 def read_odt_document(path: Path) -> OdtDocument:
     """Every table of an .odt as a grid, the text before the plan table, and all paragraphs."""
-    root, bold_styles = _parse(path)
+    root, bold_styles, lists = _parse(path)
     text_body = root.find(f"{OFFICE}body/{OFFICE}text")
     document = OdtDocument(grids=[], preamble=[], body=[])
     if text_body is None:
@@ -262,7 +264,7 @@ def read_odt_document(path: Path) -> OdtDocument:
     plan_found = False
     for element in text_body.iter(f"{TEXT}p", f"{TEXT}h", f"{TABLE}table"):
         if element.tag == f"{TABLE}table":
-            grid = _odt_grid(element, bold_styles, path.name, len(document.grids) + 1)
+            grid = _odt_grid(element, (bold_styles, lists), path.name, len(document.grids) + 1)
             document.grids.append(grid)
             header = find_header(grid)
             if (
@@ -280,6 +282,7 @@ def read_odt_document(path: Path) -> OdtDocument:
         if _inside_table(element):
             continue
         text = _paragraph_text(element).strip()
+        text = f"{lists.label(element)}{text}" if text else ""
         if text:
             document.body.extend(text.split("\n"))
             if not plan_found:
@@ -296,10 +299,16 @@ def _inside_table(element: Any) -> bool:
     return False
 
 
-def _odt_grid(table: Any, bold_styles: set[str], source: str, index: int) -> Grid:
+def _odt_grid(table: Any, styles: tuple[set[str], OdfLists], source: str, index: int) -> Grid:
+    bold_styles, lists = styles
+
     def cell_value(cell: Any) -> tuple[str, bool] | None:
         paragraphs = [p for p in _cell_paragraphs(cell) if not _in_nested_table(p, cell)]
         lines = [_paragraph_text(p).strip() for p in paragraphs]
+        lines = [
+            f"{lists.label(p)}{line}" if line else ""
+            for p, line in zip(paragraphs, lines, strict=True)
+        ]
         text = "\n".join(line for line in lines if line)
         if not text and not _spans(cell):
             return None

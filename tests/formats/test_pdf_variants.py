@@ -1,7 +1,8 @@
-"""Issue 13: the unseen Word layouts printed to PDF by LibreOffice, held to their answer keys.
+"""Issue 13: the unseen Word layouts printed to PDF (and saved as .odt) by LibreOffice, held to
+their answer keys.
 
-The fixtures step prints every .docx variant of ``plan_variant_docs`` once per session (one
-LibreOffice run); without LibreOffice these tests skip.
+The fixtures step converts the .docx variants of ``plan_variant_docs`` once per session (two
+LibreOffice runs); without LibreOffice these tests skip.
 """
 
 import json
@@ -79,21 +80,13 @@ def pdf_variants(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Variant]
     prose = [write_docx(folder / "prose002.docx", seed_paragraphs(seeds[0]))] if seeds else []
     if (FIXTURES / "city2023.docx").is_file():
         prose.append(_with_running_header(FIXTURES / "city2023.docx", folder / "city-trang.docx"))
-    profile = folder / "lo-profile"
-    command = [
-        str(soffice),
-        f"-env:UserInstallation={profile.resolve().as_uri()}",
-        "--headless",
-        "--norestore",
-        "--convert-to",
-        "pdf",
-        "--outdir",
-        str(folder / "pdf"),
-        *(str(v.path) for v in built.values()),
-        *(str(path) for path in prose),
-    ]
-    subprocess.run(command, capture_output=True, timeout=300, check=True)
-    shutil.rmtree(profile, ignore_errors=True)
+    profile = (folder / "lo-profile").resolve().as_uri()
+    words = [str(v.path) for v in built.values()]
+    for target, files in (("pdf", [*words, *(str(path) for path in prose)]), ("odt", words)):
+        command = [str(soffice), f"-env:UserInstallation={profile}", "--headless", "--norestore"]
+        command += ["--convert-to", target, "--outdir", str(folder / target), *files]
+        subprocess.run(command, capture_output=True, timeout=300, check=True)
+    shutil.rmtree(folder / "lo-profile", ignore_errors=True)
     printed = {}
     for name, variant in built.items():
         pdf = folder / "pdf" / f"{variant.path.stem}.pdf"
@@ -115,12 +108,16 @@ def _tasks(content: Any) -> list[dict[str, Any]]:
     return tasks
 
 
+@pytest.mark.parametrize("suffix", [".pdf", ".odt"])
 @pytest.mark.parametrize("name", PRINTED)
 def test_each_printed_layout_gives_its_answer_key(
-    pdf_variants: dict[str, Variant], name: str
+    pdf_variants: dict[str, Variant], name: str, suffix: str
 ) -> None:
     variant = pdf_variants[name]
-    content = read_plan(variant.path)
+    path = variant.path
+    if suffix == ".odt":  # the same Word file saved as OpenDocument text by LibreOffice
+        path = path.parent.parent / "odt" / path.with_suffix(".odt").name
+    content = read_plan(path)
     assert _tasks(content) == [t.fields() for t in variant.plan.tasks]
     assert [(s.code, s.title, s.parent_code) for s in content.sections] == variant.plan.sections
     indicators = [
