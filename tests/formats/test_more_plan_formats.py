@@ -133,3 +133,28 @@ def test_a_crafted_odt_table_with_a_huge_span_is_refused_before_expanding(tmp_pa
     crafted = _odf(tmp_path / "crafted.odt", {"content.xml": content})
     with pytest.raises(UnsafeFile):
         read_plan(crafted)
+
+
+def test_odt_list_bullets_and_letters_are_written_out(tmp_path: Path) -> None:
+    ns = (
+        'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+        'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" '
+        'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"'
+    )
+    content = (
+        '<?xml version="1.0"?><office:document-content ' + ns + "><office:automatic-styles>"
+        '<text:list-style style:name="L1"><text:list-level-style-bullet text:level="1" '
+        'text:bullet-char="•"/></text:list-style>'
+        '<text:list-style style:name="L2"><text:list-level-style-number text:level="1" '
+        'style:num-format="a" style:num-suffix=")"/></text:list-style>'
+        "</office:automatic-styles><office:body><office:text>"
+        '<text:list text:style-name="L1"><text:list-item><text:p>Văn phòng chủ trì.</text:p>'
+        "</text:list-item></text:list>"
+        '<text:list text:style-name="L2"><text:list-item><text:p>Một</text:p></text:list-item>'
+        "<text:list-item><text:p>Hai</text:p></text:list-item></text:list>"
+        "</office:text></office:body></office:document-content>"
+    )
+    document = read_odt_document(
+        _odf(tmp_path / "lists.odt", {"content.xml": content.encode("utf-8")})
+    )
+    assert document.body == ["- Văn phòng chủ trì.", "a) Một", "b) Hai"]
