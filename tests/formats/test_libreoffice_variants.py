@@ -1,8 +1,8 @@
-"""Issue 13: the unseen Word layouts printed to PDF (and saved as .odt) by LibreOffice, held to
-their answer keys.
+"""Issue 13: the unseen layouts converted by LibreOffice, held to their answer keys: the Word
+variants printed to PDF and saved as .odt, the Excel variants saved as .xls and .ods.
 
-The fixtures step converts the .docx variants of ``plan_variant_docs`` once per session (two
-LibreOffice runs); without LibreOffice these tests skip.
+The fixtures step converts the variants of ``plan_variant_docs`` once per session (a LibreOffice
+run per target format); without LibreOffice (or its Calc) these tests skip.
 """
 
 import json
@@ -149,3 +149,43 @@ def test_running_headers_and_page_numbers_stay_out_of_the_plan(
     assert got["sections"] == truth["sections"] and got["title"] == truth["title"]
     assert got["warnings"] == []
     assert not any(RUNNING_HEADER in str(task) for task in got["tasks"])
+
+
+SHEETS = ["ward_xlsx", "city_xlsx_floats", "province_xlsx"]
+
+
+@pytest.fixture(scope="session")
+def sheet_variants(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Variant]:
+    """The Excel variants saved by LibreOffice Calc as .xls and .ods."""
+    soffice = find_soffice()
+    if soffice is None:
+        pytest.skip("LibreOffice is not installed: .xls/.ods variants cannot be saved")
+    folder = tmp_path_factory.mktemp("sheet-variants")
+    built = {b.__name__: b(folder) for b in BUILDERS if b.__name__ in SHEETS}
+    profile = (folder / "lo-profile").resolve().as_uri()
+    for target in ("xls", "ods"):
+        command = [str(soffice), f"-env:UserInstallation={profile}", "--headless", "--norestore"]
+        command += ["--convert-to", target, "--outdir", str(folder / target)]
+        command += [str(v.path) for v in built.values()]
+        subprocess.run(command, capture_output=True, timeout=300, check=False)
+    shutil.rmtree(folder / "lo-profile", ignore_errors=True)
+    if not any((folder / "xls").glob("*.xls")):
+        pytest.skip("LibreOffice Calc is not installed: .xls/.ods variants cannot be saved")
+    return built
+
+
+@pytest.mark.parametrize("suffix", [".xls", ".ods"])
+@pytest.mark.parametrize("name", SHEETS)
+def test_each_excel_layout_saved_as_xls_and_ods_gives_its_answer_key(
+    sheet_variants: dict[str, Variant], name: str, suffix: str
+) -> None:
+    variant = sheet_variants[name]
+    path = variant.path.parent / suffix[1:] / variant.path.with_suffix(suffix).name
+    content = read_plan(path)
+    assert _tasks(content) == [t.fields() for t in variant.plan.tasks]
+    assert [(s.code, s.title, s.parent_code) for s in content.sections] == variant.plan.sections
+    indicators = [
+        (i.number, i.name, i.unit, i.target_text, i.coordinating or i.lead)
+        for i in content.indicators
+    ]
+    assert indicators == list(variant.plan.indicators)
