@@ -76,3 +76,10 @@ class DamagedPdf(PlanFileError):
         "Tệp PDF bị hỏng hoặc tải về chưa hết, không đọc được; hãy tải lại tệp từ hệ thống "
         "quản lý văn bản hoặc xin tệp Word rồi nhập lại."
     )
+
+
+class PdfWithoutUnicode(PlanFileError):
+    reason = (
+        "Chữ trong tệp PDF không đọc được (phông chữ không kèm bảng mã Unicode, thường gặp ở "
+        "tệp in từ phông chữ cũ); hãy xin tệp Word hoặc PDF xuất trực tiếp từ Word rồi nhập lại."
+    )

@@ -106,8 +106,8 @@ def glyphs_of(chars: Iterable[dict[str, Any]]) -> list[Glyph]:
     found: list[Glyph] = []
     for char in chars:
         text = char.get("text") or ""
-        if not char.get("upright", True) or not text:
-            continue
+        if not char.get("upright", True) or not text or text.startswith("(cid:"):
+            continue  # vertical text; a glyph whose font has no Unicode mapping
         text = "".join(_LIGATURES.get(ch, ch) for ch in text)
         if found and all(unicodedata.combining(ch) for ch in text):
             found[-1].text += text

@@ -17,7 +17,13 @@ from typing import Any
 
 from kscdesk.domain.model import ImportWarning
 from kscdesk.domain.work import Cancelled, CancelToken
-from kscdesk.formats.errors import DamagedPdf, EncryptedPdf, OversizedFile, ScannedPdf
+from kscdesk.formats.errors import (
+    DamagedPdf,
+    EncryptedPdf,
+    OversizedFile,
+    PdfWithoutUnicode,
+    ScannedPdf,
+)
 from kscdesk.formats.grid import Grid
 from kscdesk.formats.pdf_layout import (
     Glyph,
@@ -34,6 +40,7 @@ MAX_PDF_PAGES = 300
 MAX_READ_SECONDS = 120.0
 MAX_RULES_PER_PAGE = 5000  # ruling lines and boxes; a plan page has a few hundred at most
 MIN_TEXT_CHARS = 20  # fewer characters than this on all pages: nothing but scanned images
+MAX_UNMAPPED_SHARE = 0.2  # more characters without Unicode than this: the text is unreadable
 _TAIL_BYTES = 4096
 _MARGIN_BAND = 0.1  # running headers and footers sit in the top and bottom tenth of a page
 _PAGE_NUMBER = re.compile(r"^(?:trang\s*)?[-–(]?\s*\d{1,3}\s*(?:/\s*\d{1,3})?\s*[-–)]?$", re.I)
@@ -57,6 +64,8 @@ class _Page:
     outside: list[Line]  # lines outside the tables, page furniture removed later
     right: float  # right edge of the text outside tables (where its lines wrap)
     height: float
+    chars: int  # characters of the text layer
+    unmapped: int  # of which without a Unicode mapping ("(cid:12)")
 
 
 def read_pdf_plan_source(
@@ -97,6 +106,9 @@ def read_pdf_plan_source(
         if _is_password_error(exc):
             raise EncryptedPdf(path) from exc
         raise DamagedPdf(path) from exc
+    unmapped = sum(page.unmapped for page in pages)
+    if unmapped > MAX_UNMAPPED_SHARE * max(1, sum(page.chars for page in pages)):
+        raise PdfWithoutUnicode(path)
     text_chars = sum(len(line.text) for page in pages for line in page.outside) + sum(
         len(cell.text) for page in pages for t in page.tables for row in t.rows for cell in row
     )
@@ -130,7 +142,9 @@ def _check_envelope(path: Path) -> None:
 
 
 def _read_page(index: int, page: Any) -> _Page:
-    glyphs = glyphs_of(page.chars)
+    chars = page.chars
+    unmapped = sum(1 for char in chars if str(char.get("text", "")).startswith("(cid:"))
+    glyphs = glyphs_of(chars)
     found = page.find_tables(_TABLE_SETTINGS)
     tables: list[PageTable] = []
     inside: list[list[Glyph]] = [[] for _ in found]
@@ -152,7 +166,7 @@ def _read_page(index: int, page: Any) -> _Page:
     tables.sort(key=lambda t: t.bbox[1])
     lines = lines_of(outside, split_blocks=True)
     right = max((line.x1 for line in lines), default=float(page.width))
-    return _Page(index, tables, lines, right, float(page.height))
+    return _Page(index, tables, lines, right, float(page.height), len(chars), unmapped)
 
 
 def _bbox(values: Any) -> Bbox:

@@ -5,7 +5,13 @@ import json
 from pathlib import Path
 
 import pytest
-from helpers.pdf_builders import encrypted_pdf, scanned_pdf, sign_pdf, text_pdf
+from helpers.pdf_builders import (
+    encrypted_pdf,
+    scanned_pdf,
+    sign_pdf,
+    text_pdf,
+    unmapped_font_pdf,
+)
 
 from kscdesk.domain.work import CancelToken
 from kscdesk.formats.errors import (
@@ -13,6 +19,7 @@ from kscdesk.formats.errors import (
     EncryptedPdf,
     NotAPlan,
     OversizedFile,
+    PdfWithoutUnicode,
     ScannedPdf,
 )
 from kscdesk.formats.pdf_layout import Glyph, Line, join_wrapped, paragraphs, resolve_breaks
@@ -110,6 +117,11 @@ def test_a_scanned_pdf_is_refused_with_advice_to_ask_for_a_text_file(tmp_path: P
     message = str(refused.value)
     assert "scan.pdf" in message and "chỉ có ảnh quét" in message
     assert "hãy xin tệp Word hoặc PDF có chữ" in message
+
+
+def test_a_pdf_whose_font_has_no_unicode_map_is_refused_with_advice(tmp_path: Path) -> None:
+    with pytest.raises(PdfWithoutUnicode, match="hãy xin tệp Word"):
+        read_plan(unmapped_font_pdf(tmp_path / "vntime.pdf"))
 
 
 def test_an_encrypted_pdf_is_refused(tmp_path: Path) -> None:

@@ -147,3 +147,26 @@ def sign_pdf(source: Path, target: Path, signer: str, signed_at: str) -> Path:
     signed[start + 1 : end - 1] = hex_blob
     target.write_bytes(bytes(signed))
     return target
+
+
+def unmapped_font_pdf(path: Path) -> Path:
+    """Text in a font without a Unicode map: the characters come out as "(cid:65)"."""
+    codes = b"".join(b"%04x" % (0x41 + i % 20) for i in range(60))
+    content = b"BT /F1 12 Tf 72 700 Td <" + codes + b"> Tj ET"
+    font = (
+        b"<< /Type /Font /Subtype /Type0 /BaseFont /ABCDEF+VnTimes /Encoding /Identity-H "
+        b"/DescendantFonts [6 0 R] >>"
+    )
+    descendant = (
+        b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /ABCDEF+VnTimes /DW 500 "
+        b"/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> "
+        b"/FontDescriptor 7 0 R >>"
+    )
+    descriptor = (
+        b"<< /Type /FontDescriptor /FontName /ABCDEF+VnTimes /Flags 4 "
+        b"/FontBBox [0 -200 1000 900] /ItalicAngle 0 /Ascent 900 /Descent -200 /CapHeight 700 "
+        b"/StemV 80 >>"
+    )
+    objects = _page_objects(content, b"<< /Font << /F1 5 0 R >> >>")
+    path.write_bytes(_pdf([*objects, font, descendant, descriptor]))
+    return path
