@@ -44,16 +44,18 @@ def read_signatures(path: Path) -> list[PdfSignature]:
         form = resolve1(document.catalog.get("AcroForm"))
         if not isinstance(form, dict):
             return []
-        pending = list(resolve1(form.get("Fields")) or [])
+        pending = [(ref, "") for ref in resolve1(form.get("Fields")) or []]
         seen = 0
         while pending and seen < _MAX_FIELDS:
             seen += 1
-            field = resolve1(pending.pop(0))
+            ref, inherited = pending.pop(0)
+            field = resolve1(ref)
             if not isinstance(field, dict):
                 continue
-            pending.extend(resolve1(field.get("Kids")) or [])
+            kind = _name(field.get("FT")) or inherited  # a widget inherits its field's type
+            pending.extend((kid, kind) for kid in resolve1(field.get("Kids")) or [])
             value = resolve1(field.get("V"))
-            if _name(field.get("FT")) == "Sig" and isinstance(value, dict):
+            if kind == "Sig" and isinstance(value, dict):
                 found.append(_signature(path, value, size, resolve1))
     return found
 
@@ -109,8 +111,15 @@ def _certificate_name(blob: bytes) -> str:
         return ""
     for certificate in certificates:
         if certificate.subject != certificate.issuer or len(certificates) == 1:
-            names = certificate.subject.get_attributes_for_oid(NameOID.COMMON_NAME)
-            return nfc(str(names[0].value)) if names else ""
+            subject = certificate.subject
+            names = [str(a.value) for a in subject.get_attributes_for_oid(NameOID.COMMON_NAME)]
+            units = [
+                str(a.value) for a in subject.get_attributes_for_oid(NameOID.ORGANIZATION_NAME)
+            ]
+            name = names[0] if names else ""
+            if units and units[0] != name:
+                name = f"{name} ({units[0]})" if name else units[0]
+            return nfc(name)
     return ""
 
 

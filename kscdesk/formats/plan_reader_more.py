@@ -11,6 +11,10 @@ from kscdesk.formats.plan_prose import read_prose_plan
 from kscdesk.formats.plan_table import parse_plan
 
 MORE_SUFFIXES = (".pdf", ".xls", ".odt", ".ods")
+_NO_RULED_TABLE = (
+    "Tệp PDF không có bảng kẻ ô nào; nếu bảng kế hoạch không kẻ ô hoặc là ảnh chụp, "
+    "hãy xin tệp Word (.docx) rồi nhập lại."
+)
 
 
 def parse_tables_or_prose(
@@ -63,6 +67,11 @@ def read_more(
     if cancel is not None:
         cancel.raise_if_cancelled()
     texts = (grids, preamble, body)
-    content = parse_tables_or_prose(texts, path, progress=progress, cancel=cancel)
+    try:
+        content = parse_tables_or_prose(texts, path, progress=progress, cancel=cancel)
+    except NotAPlan as exc:
+        if suffix == ".pdf" and not grids:
+            raise NotAPlan(path, _NO_RULED_TABLE) from exc
+        raise
     content.warnings[:0] = warnings
     return content

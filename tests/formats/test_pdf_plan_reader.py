@@ -147,7 +147,7 @@ def test_a_damaged_pdf_body_is_refused(tmp_path: Path) -> None:
 
 def test_a_pdf_letter_without_a_plan_table_is_not_a_plan(tmp_path: Path) -> None:
     letter = text_pdf(tmp_path / "letter.pdf", ["Kinh gui: cac phong ban", "Noi dung thu moi hop"])
-    with pytest.raises(NotAPlan):
+    with pytest.raises(NotAPlan, match="không có bảng kẻ ô nào"):
         read_plan(letter)
 
 
