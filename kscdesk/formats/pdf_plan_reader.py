@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from kscdesk.domain.model import ImportWarning
-from kscdesk.domain.work import Cancelled, CancelToken
+from kscdesk.domain.work import Cancelled, CancelToken, ProgressCallback
 from kscdesk.formats.errors import (
     DamagedPdf,
     EncryptedPdf,
@@ -72,6 +72,7 @@ def read_pdf_plan_source(
     path: Path,
     *,
     cancel: CancelToken | None = None,
+    progress: ProgressCallback | None = None,
     clock: Callable[[], float] = time.monotonic,
     max_seconds: float = MAX_READ_SECONDS,
 ) -> PdfPlanSource:
@@ -90,6 +91,8 @@ def read_pdf_plan_source(
             for index, page in enumerate(pdf.pages):
                 if cancel is not None:
                     cancel.raise_if_cancelled()
+                if progress is not None:
+                    progress(index, count, f"Đang đọc trang {index + 1}/{count} của tệp PDF…")
                 if clock() - started > max_seconds:
                     raise OversizedFile(path, "Đọc tệp quá lâu; tệp quá lớn hoặc quá phức tạp.")
                 rules = len(page.lines) + len(page.rects)

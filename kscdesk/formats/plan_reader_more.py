@@ -48,9 +48,7 @@ def read_more(
         from kscdesk.formats.pdf_plan_reader import read_pdf_plan_source
         from kscdesk.formats.pdf_signature import signature_notices
 
-        if progress is not None:
-            progress(0, 1, "Đang đọc các trang PDF…")
-        pdf = read_pdf_plan_source(path, cancel=cancel)
+        pdf = read_pdf_plan_source(path, cancel=cancel, progress=progress)
         grids, preamble, body = pdf.grids, pdf.preamble, pdf.body
         warnings = [*signature_notices(path), *pdf.warnings]
     elif suffix == ".odt":

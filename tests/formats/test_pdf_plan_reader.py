@@ -171,6 +171,15 @@ def test_page_count_ruling_lines_and_reading_time_limits_refuse_the_file(
         )
 
 
+def test_reading_reports_progress_page_by_page(fixtures_dir: Path) -> None:
+    seen: list[tuple[int, int, str]] = []
+    read_pdf_plan_source(
+        fixtures_dir / "city2023.pdf", progress=lambda d, t, what: seen.append((d, t, what))
+    )
+    assert [(d, t) for d, t, _ in seen] == [(i, 13) for i in range(13)]
+    assert seen[-1][2] == "Đang đọc trang 13/13 của tệp PDF…"
+
+
 def test_cancelling_stops_reading_pages(fixtures_dir: Path) -> None:
     from kscdesk.domain.work import Cancelled
 
