@@ -4,7 +4,8 @@ A PDF has no paragraphs, only characters at positions. Lines are rebuilt from th
 baselines; a line break is a wrap inside a paragraph when the next line's first word would not
 have fitted at the end of the line (so the typesetter had to wrap), otherwise the line ended a
 paragraph. Wrapped lines are joined with one space, or with nothing after a hyphen inside a
-document code ("02/2017/TT-" + "VPCP"). Ligatures are written out and text is NFC.
+document code ("02/2017/TT-" + "VPCP"). Ligatures are written out, text drawn in a legacy font
+(.VnTime: TCVN3, VNI-Times: VNI) is converted to Unicode, and text is NFC.
 """
 
 import re
@@ -12,9 +13,11 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import groupby
 from typing import Any
 
 from kscdesk.domain.text import nfc
+from kscdesk.formats.legacy_encoding import decode_legacy, encoding_for_font
 
 _LIGATURES = {
     "\ufb00": "ff",
@@ -25,10 +28,12 @@ _LIGATURES = {
     "\ufb05": "st",
     "\ufb06": "st",
 }
+_SUBSET_PREFIX = re.compile(r"^[A-Z]{6}\+")
 _SPACE_GAP = 0.18  # a gap wider than this many font sizes between glyphs is a space
 _BLOCK_GAP = 2.5  # wider than this: two blocks side by side (letterhead), not one line
 _WRAP_TOLERANCE = 1.5  # points
-SOFT_BREAK = "\u00ad"  # a hyphen at a line end inside a word, spelling not yet decided
+SOFT_HYPHEN = "\u00ad"
+SOFT_BREAK = SOFT_HYPHEN  # a hyphen at a line end inside a word, spelling not yet decided
 _CODE_BROKEN = re.compile(r"[A-ZĐ0-9]-$")
 _CODE_START = re.compile(r"^[A-ZĐ0-9]")
 _CODE_END = re.compile(r"[A-ZĐ0-9]$")
@@ -48,6 +53,7 @@ class Glyph:
     bottom: float
     size: float
     bold: bool
+    legacy: str | None = None  # TCVN3/VNI: the font draws legacy codes (".VnTime", "VNI-Times")
 
     @property
     def x_mid(self) -> float:
@@ -113,6 +119,10 @@ def glyphs_of(chars: Iterable[dict[str, Any]]) -> list[Glyph]:
             found[-1].text += text
             continue
         size = float(char.get("size") or 0) or float(char["bottom"] - char["top"]) or 1.0
+        font = str(char.get("fontname", ""))
+        legacy = _legacy_encoding(font)
+        if legacy is None and text == SOFT_HYPHEN:
+            text = "-"  # an optional hyphen is only drawn where a line broke at it
         found.append(
             Glyph(
                 text,
@@ -121,10 +131,18 @@ def glyphs_of(chars: Iterable[dict[str, Any]]) -> list[Glyph]:
                 float(char["top"]),
                 float(char["bottom"]),
                 size,
-                "bold" in str(char.get("fontname", "")).lower(),
+                "bold" in font.lower(),
+                legacy,
             )
         )
     return found
+
+
+def _legacy_encoding(font: str) -> str | None:
+    """ "ABCDEF+.VnTimeH,Bold" -> the legacy encoding its family draws, if any."""
+    family = _SUBSET_PREFIX.sub("", font).split(",")[0]
+    family = re.sub(r"-(?:Bold|Italic|BoldItalic|Regular)$", "", family)
+    return encoding_for_font(family)
 
 
 def lines_of(glyphs: Sequence[Glyph], *, split_blocks: bool = False) -> list[Line]:
@@ -147,7 +165,7 @@ def lines_of(glyphs: Sequence[Glyph], *, split_blocks: bool = False) -> list[Lin
 def _build_lines(row: list[Glyph], split_blocks: bool) -> list[Line]:
     lines: list[Line] = []
     current = Line()
-    parts: list[str] = []
+    parts: list[tuple[str, str | None]] = []
     previous: Glyph | None = None
     for glyph in row:
         if previous is not None:
@@ -156,16 +174,22 @@ def _build_lines(row: list[Glyph], split_blocks: bool) -> list[Line]:
                 lines.append(_finish(current, parts))
                 current, parts = Line(), []
             elif gap > _SPACE_GAP * glyph.size and not glyph.text.isspace():
-                parts.append(" ")
+                parts.append((" ", None))
         current.glyphs.append(glyph)
-        parts.append(glyph.text)
+        parts.append((glyph.text, glyph.legacy))
         previous = glyph
     lines.append(_finish(current, parts))
     return [line for line in lines if line.text]
 
 
-def _finish(line: Line, parts: list[str]) -> Line:
-    line.text = " ".join(nfc("".join(parts)).split())
+def _finish(line: Line, parts: list[tuple[str, str | None]]) -> Line:
+    runs = [
+        "".join(text for text, _ in run)
+        if encoding is None
+        else decode_legacy("".join(text for text, _ in run), encoding)
+        for encoding, run in ((key, list(group)) for key, group in groupby(parts, lambda p: p[1]))
+    ]
+    line.text = " ".join(nfc("".join(runs)).split())
     while line.glyphs and line.glyphs[-1].text.isspace():
         line.glyphs.pop()
     while line.glyphs and line.glyphs[0].text.isspace():

@@ -25,6 +25,7 @@ from kscdesk.formats.errors import (
     ScannedPdf,
 )
 from kscdesk.formats.grid import Grid
+from kscdesk.formats.legacy_encoding import TCVN3_CAPITAL
 from kscdesk.formats.pdf_layout import (
     Glyph,
     Line,
@@ -66,6 +67,7 @@ class _Page:
     height: float
     chars: int  # characters of the text layer
     unmapped: int  # of which without a Unicode mapping ("(cid:12)")
+    legacy: set[str]  # legacy encodings (TCVN3, VNI) of the fonts its text was drawn in
 
 
 def read_pdf_plan_source(
@@ -169,7 +171,10 @@ def _read_page(index: int, page: Any) -> _Page:
     tables.sort(key=lambda t: t.bbox[1])
     lines = lines_of(outside, split_blocks=True)
     right = max((line.x1 for line in lines), default=float(page.width))
-    return _Page(index, tables, lines, right, float(page.height), len(chars), unmapped)
+    legacy = {
+        "TCVN3" if g.legacy == TCVN3_CAPITAL else str(g.legacy).upper() for g in glyphs if g.legacy
+    }
+    return _Page(index, tables, lines, right, float(page.height), len(chars), unmapped, legacy)
 
 
 def _bbox(values: Any) -> Bbox:
@@ -247,7 +252,15 @@ def _assemble(pages: list[_Page], source: str) -> PdfPlanSource:
     resolve = resolve_breaks([*cells, *preamble, *body])
     for grid in grids:
         grid.rows = [[replace(c, text=resolve(c.text)) for c in row] for row in grid.rows]
-    return PdfPlanSource(grids, [resolve(t) for t in preamble], [resolve(t) for t in body])
+    source_text = PdfPlanSource(grids, [resolve(t) for t in preamble], [resolve(t) for t in body])
+    legacy = sorted(set().union(*(page.legacy for page in pages)))
+    if legacy:
+        message = (
+            f"Văn bản gõ bằng bảng mã cũ ({', '.join(legacy)}) đã được chuyển sang Unicode; "
+            "hãy kiểm tra lại."
+        )
+        source_text.warnings.append(ImportWarning(message))
+    return source_text
 
 
 def _preamble(

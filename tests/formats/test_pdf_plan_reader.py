@@ -111,6 +111,22 @@ def test_ligatures_and_decomposed_vietnamese_become_nfc() -> None:
     assert line.text == "fiệt"
 
 
+def test_text_drawn_in_a_legacy_tcvn3_font_is_converted_to_unicode(tmp_path: Path) -> None:
+    from kscdesk.formats.legacy_encoding import TCVN3, encode_legacy
+
+    lines = ["Kế hoạch kiểm soát thủ tục hành chính năm 2024", "Quý I, cả năm; định kỳ"]
+    pdf = text_pdf(
+        tmp_path / "vntime.pdf",
+        [encode_legacy(line, TCVN3) for line in lines],
+        font_name="ABCDEF+.VnTime",
+    )
+    source = read_pdf_plan_source(pdf)
+    assert source.preamble == lines
+    assert [w.message for w in source.warnings] == [
+        "Văn bản gõ bằng bảng mã cũ (TCVN3) đã được chuyển sang Unicode; hãy kiểm tra lại."
+    ]
+
+
 def test_a_scanned_pdf_is_refused_with_advice_to_ask_for_a_text_file(tmp_path: Path) -> None:
     with pytest.raises(ScannedPdf) as refused:
         read_plan(scanned_pdf(tmp_path / "scan.pdf"))

@@ -46,16 +46,26 @@ def scanned_pdf(path: Path) -> Path:
     return path
 
 
-def text_pdf(path: Path, lines: list[str]) -> Path:
-    """A one-page letter in Helvetica (ASCII text only)."""
+def text_pdf(path: Path, lines: list[str], font_name: str = "Helvetica") -> Path:
+    """A one-page letter (text as Latin-1 bytes, WinAnsi encoding) in ``font_name``."""
     content = (
         b"BT /F1 12 Tf 72 780 Td 16 TL "
-        + b" ".join(b"(" + line.encode("ascii") + b") '" for line in lines)
+        + b" ".join(b"(" + line.encode("latin-1") + b") '" for line in lines)
         + b" ET"
     )
-    font = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"
+    name = font_name.encode("ascii")
+    widths = b" ".join([b"500"] * 224)
+    font = (
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /" + name + b" /Encoding /WinAnsiEncoding "
+        b"/FirstChar 32 /LastChar 255 /Widths [" + widths + b"] /FontDescriptor 6 0 R >>"
+    )
+    descriptor = (
+        b"<< /Type /FontDescriptor /FontName /" + name + b" /Flags 32 "
+        b"/FontBBox [0 -200 1000 900] /ItalicAngle 0 /Ascent 900 /Descent -200 /CapHeight 700 "
+        b"/StemV 80 >>"
+    )
     objects = _page_objects(content, b"<< /Font << /F1 5 0 R >> >>")
-    path.write_bytes(_pdf([*objects, font]))
+    path.write_bytes(_pdf([*objects, font, descriptor]))
     return path
 
 
