@@ -54,8 +54,11 @@ def _landscape(path: Path) -> None:
 
 
 def _with_running_header(source: Path, target: Path) -> Path:
-    """The city fixture with a running header on every page and the page number as footer."""
+    """The city fixture with a running header on every page, the page number as footer and the
+    signature block under the plan table."""
     document = docx.Document(str(source))
+    for line in ("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "", "Nguyễn Văn An"):
+        document.add_paragraph(line)
     section = document.sections[0]
     section.header.paragraphs[0].text = RUNNING_HEADER
     section.footer.paragraphs[0]._p.append(
@@ -138,7 +141,7 @@ def test_the_prose_plan_printed_to_pdf_reads_like_its_word_file(prose_pdf: Path)
     assert from_pdf["warnings"][0].startswith("Kế hoạch này được viết thành văn bản")
 
 
-def test_running_headers_and_page_numbers_stay_out_of_the_plan(
+def test_running_headers_page_numbers_and_the_signature_block_stay_out_of_the_plan(
     pdf_variants: dict[str, Variant], fixtures_dir: Path
 ) -> None:
     pdf = next(iter(pdf_variants.values())).path.parent / "city-trang.pdf"
@@ -149,6 +152,7 @@ def test_running_headers_and_page_numbers_stay_out_of_the_plan(
     assert got["sections"] == truth["sections"] and got["title"] == truth["title"]
     assert got["warnings"] == []
     assert not any(RUNNING_HEADER in str(task) for task in got["tasks"])
+    assert not any("Nguyễn Văn An" in str(task) for task in got["tasks"])
 
 
 SHEETS = ["ward_xlsx", "city_xlsx_floats", "province_xlsx"]
