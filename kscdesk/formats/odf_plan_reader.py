@@ -67,7 +67,8 @@ def check_odf_archive(path: Path) -> None:
             archive_guard._check_parts(path, archive, members)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, zlib.error) as exc:
         raise UnreadablePlanFile(path, _ODF_ADVICE) from exc
-    except (NotImplementedError, RuntimeError) as exc:
+    except (NotImplementedError, RuntimeError, ValueError) as exc:
+        # an unsupported compression, an encrypted member, a member name that is not UTF-8
         raise UnreadablePlanFile(path, _ODF_ADVICE) from exc
     except OSError as exc:
         raise UnreadablePlanFile(path, f"({exc.strerror or exc})") from exc
@@ -87,7 +88,7 @@ def _parse(path: Path) -> tuple[Any, set[str], OdfLists]:
                 if "styles.xml" in archive.namelist()
                 else None
             )
-    except (etree.XMLSyntaxError, KeyError, ValueError) as exc:
+    except (etree.XMLSyntaxError, KeyError, ValueError, zipfile.BadZipFile, zlib.error) as exc:
         raise UnreadablePlanFile(path, _ODF_ADVICE) from exc
     roots = [root, styles] if styles is not None else [root]
     return root, _bold_styles(roots), OdfLists(roots)

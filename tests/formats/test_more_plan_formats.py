@@ -1,6 +1,7 @@
 """Older and open formats officers still receive (issue 13): .xls read with xlrd, .odt and .ods
 read from their XML, all to the same answer key as the Word file; unreadable ones refused."""
 
+import contextlib
 import json
 import zipfile
 from pathlib import Path
@@ -158,3 +159,29 @@ def test_odt_list_bullets_and_letters_are_written_out(tmp_path: Path) -> None:
         _odf(tmp_path / "lists.odt", {"content.xml": content.encode("utf-8")})
     )
     assert document.body == ["- Văn phòng chủ trì.", "a) Một", "b) Hai"]
+
+
+@pytest.mark.parametrize("name", ["city2023.odt", "city2023.ods", "city2023.xls"])
+def test_damaged_copies_are_read_or_refused_never_crash(
+    fixtures_dir: Path, tmp_path: Path, name: str
+) -> None:
+    import random
+
+    data = (fixtures_dir / name).read_bytes()
+    rng = random.Random(11)
+    for attempt in range(12):
+        damaged = bytearray(data)
+        for _ in range(rng.randint(1, 10)):
+            damaged[rng.randrange(len(damaged))] = rng.randrange(256)
+        path = tmp_path / f"{attempt}{Path(name).suffix}"
+        path.write_bytes(bytes(damaged))
+        with contextlib.suppress(PlanFileError):
+            read_plan(path)
+
+
+def test_an_odf_whose_member_name_is_not_utf8_is_refused(tmp_path: Path) -> None:
+    good = _odf(tmp_path / "good.ods", {"content.xml": b"<x/>", "\u00f1b.xml": b"<y/>"})
+    broken = tmp_path / "broken.ods"
+    broken.write_bytes(good.read_bytes().replace("\u00f1".encode(), b"\x84\x84"))
+    with pytest.raises(UnreadablePlanFile):
+        read_plan(broken)
