@@ -18,7 +18,10 @@ from kscdesk.cli.plan_tailoring import register_verbs
 
 def register(nouns: Any) -> None:
     verbs = add_verbs(nouns, "plan", "kế hoạch: nhập, liệt kê, xem, xuất, lập, rà soát, cập nhật")
-    imp = verbs.add_parser("import", help="nhập kế hoạch cấp trên từ tệp .docx, .xlsx hoặc .json")
+    imp = verbs.add_parser(
+        "import",
+        help="nhập kế hoạch cấp trên từ tệp .docx, .xlsx, .pdf, .doc, .xls, .odt, .ods hoặc .json",
+    )
     imp.add_argument("file", metavar="TỆP", type=Path)
     imp.add_argument("--dry-run", action="store_true", help="chỉ đọc và báo cáo, không lưu")
     data_option(imp)

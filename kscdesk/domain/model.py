@@ -336,3 +336,4 @@ class PlanContent:
     tasks: list[Task] = field(default_factory=list)
     indicators: list[Indicator] = field(default_factory=list)
     warnings: list[ImportWarning] = field(default_factory=list)
+    read_from_prose: bool = False  # imported from a plan written as text, not as a table

@@ -75,7 +75,7 @@ class Numbering:
         counters[key[1]] = count
         for deeper in [level for level in counters if level > key[1]]:
             del counters[deeper]  # a new item restarts the numbering of the levels below it
-        label = text.replace(f"%{key[1] + 1}", _format_number(count, fmt))
+        label = text.replace(f"%{key[1] + 1}", format_number(count, fmt))
         return label if empty else f"{label} "
 
 
@@ -140,7 +140,7 @@ _ROMAN_NUMERALS = (
 _MAX_ROMAN = 3999  # beyond it there is no standard numeral: the number is written in digits
 
 
-def _format_number(value: int, fmt: str) -> str:
+def format_number(value: int, fmt: str) -> str:
     if fmt in ("lowerLetter", "upperLetter"):
         letter = "abcdefghijklmnopqrstuvwxyz"[(value - 1) % 26]
         return letter.upper() if fmt == "upperLetter" else letter

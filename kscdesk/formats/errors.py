@@ -42,8 +42,8 @@ class PlanFileError(Exception):
 
 class UnsupportedFileType(PlanFileError):
     reason = (
-        "Loại tệp này không được hỗ trợ. Hãy chọn tệp Word (.docx), Excel (.xlsx) "
-        "hoặc gói kế hoạch (.json)."
+        "Loại tệp này không được hỗ trợ. Hãy chọn tệp Word (.docx, .doc, .odt), "
+        "Excel (.xlsx, .xls, .ods), PDF có chữ hoặc gói kế hoạch (.json)."
     )
 
 
@@ -86,3 +86,31 @@ class NotARegularFile(PlanFileError):
 
 class PlanTooLarge(PlanFileError):
     reason = "Bảng vượt quá giới hạn mà một kế hoạch thật không bao giờ chạm tới."
+
+
+class ScannedPdf(PlanFileError):
+    reason = (
+        "Tệp PDF chỉ có ảnh quét, không có lớp chữ nên không đọc được nội dung kế hoạch; "
+        "hãy xin tệp Word hoặc PDF có chữ (xuất trực tiếp từ Word) rồi nhập lại."
+    )
+
+
+class EncryptedPdf(PlanFileError):
+    reason = (
+        "Tệp PDF được đặt mật khẩu nên không mở được; hãy xin tệp không đặt mật khẩu "
+        "hoặc tệp Word rồi nhập lại."
+    )
+
+
+class DamagedPdf(PlanFileError):
+    reason = (
+        "Tệp PDF bị hỏng hoặc tải về chưa hết, không đọc được; hãy tải lại tệp từ hệ thống "
+        "quản lý văn bản hoặc xin tệp Word rồi nhập lại."
+    )
+
+
+class PdfWithoutUnicode(PlanFileError):
+    reason = (
+        "Chữ trong tệp PDF không đọc được (phông chữ không kèm bảng mã Unicode, thường gặp ở "
+        "tệp in từ phông chữ cũ); hãy xin tệp Word hoặc PDF xuất trực tiếp từ Word rồi nhập lại."
+    )

@@ -1,4 +1,5 @@
-"""Read a parent plan from any file the officer may have: .docx, .xlsx, .json or an old .doc."""
+"""Read a parent plan from any file the officer may have: .docx, .xlsx, .json, an old .doc, a PDF,
+.xls, .odt or .ods (``plan_reader_more``)."""
 
 import json
 import tempfile
@@ -14,6 +15,7 @@ from kscdesk.formats.parser_boundary import (
     unreadable_file_boundary,
 )
 from kscdesk.formats.plan_json import content_from_json
+from kscdesk.formats.plan_reader_more import MORE_SUFFIXES, parse_tables_or_prose, read_more
 from kscdesk.formats.plan_table import parse_plan
 
 
@@ -39,11 +41,13 @@ def _dispatch(
     cancel: CancelToken | None = None,
 ) -> PlanContent:
     suffix = path.suffix.lower()
-    if suffix not in (".docx", ".xlsx", ".json", ".doc"):
+    if suffix not in (".docx", ".xlsx", ".json", ".doc", *MORE_SUFFIXES):
         raise UnsupportedFileType(path)
     regular_file_size(path)  # only a regular file, within the size limit, is ever opened
     if progress is not None:
         progress(0, 1, "Đang mở tệp…")
+    if suffix in MORE_SUFFIXES:
+        return read_more(path, progress, cancel)
     if suffix == ".json":
         return _read_json(path)
     if suffix == ".xlsx":
@@ -65,9 +69,9 @@ def _read_docx(
     document = read_docx_plan_source(path, source)
     if cancel is not None:
         cancel.raise_if_cancelled()
-    content = parse_plan(
-        document.grids, document.preamble, source, progress=progress, cancel=cancel
-    )
+    # Without a plan table every paragraph is in the preamble: the text of a prose plan.
+    texts = (document.grids, document.preamble, document.preamble)
+    content = parse_tables_or_prose(texts, source, progress=progress, cancel=cancel)
     content.warnings[:0] = document.warnings
     return content
 

@@ -43,7 +43,8 @@ from kscdesk.ui.task_columns import CONTENT, COORDINATING, LEAD, NUMBER, OUTPUT,
 log = logging.getLogger(__name__)
 
 FILE_FILTER = (
-    "Kế hoạch (*.docx *.xlsx *.json *.doc);;Tệp Word (*.docx *.doc);;Tệp Excel (*.xlsx);;"
+    "Kế hoạch (*.docx *.xlsx *.pdf *.json *.doc *.xls *.odt *.ods);;"
+    "Tệp Word (*.docx *.doc *.odt);;Tệp Excel (*.xlsx *.xls *.ods);;Tệp PDF (*.pdf);;"
     "Gói kế hoạch (*.json);;Tất cả các tệp (*)"
 )
 CHOOSE_TITLE = "Chọn tệp kế hoạch cấp trên"

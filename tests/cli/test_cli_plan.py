@@ -114,3 +114,28 @@ def test_a_file_whose_name_is_stored_decomposed_is_found_and_its_text_comes_out_
     assert data["tasks"][-1]["content"] == "Thực hiện các chế độ báo cáo định kỳ."
     texts = [value for task in data["tasks"] for value in task.values() if isinstance(value, str)]
     assert all(unicodedata.is_normalized("NFC", text) for text in texts)
+
+
+@pytest.mark.parametrize("suffix", [".pdf", ".xls", ".odt", ".ods"])
+def test_plan_import_reads_the_pdf_and_older_formats(
+    fixtures_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], suffix: str
+) -> None:
+    source = str(fixtures_dir / f"city2023{suffix}")
+    assert main(["plan", "import", source, "--data-dir", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert "Tìm thấy 13 mục, 35 nhiệm vụ, 0 chỉ tiêu." in out and "Đã lưu với mã" in out
+
+
+def test_a_truncated_pdf_is_refused_and_changes_nothing(
+    fixtures_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["demo", "--data-dir", str(tmp_path)]) == 0
+    capsys.readouterr()
+    before = database_bytes(tmp_path)
+    cut = tmp_path / "qd-tai-do.pdf"
+    data = (fixtures_dir / "city2023.pdf").read_bytes()
+    cut.write_bytes(data[: len(data) // 3])
+    assert main(["plan", "import", str(cut), "--data-dir", str(tmp_path)]) == 1
+    err = capsys.readouterr().err
+    assert "qd-tai-do.pdf" in err and "tải về chưa hết" in err
+    assert database_bytes(tmp_path) == before

@@ -9,7 +9,7 @@ import pytest
 from helpers import hostile_files as hf
 
 from kscdesk.formats import archive_guard, docx_plan_reader
-from kscdesk.formats.docx_numbering import _format_number
+from kscdesk.formats.docx_numbering import format_number
 from kscdesk.formats.docx_plan_reader import read_docx_plan_source
 from kscdesk.formats.errors import (
     NotARegularFile,
@@ -132,9 +132,9 @@ def test_a_numbering_level_that_is_no_number_is_ignored(tmp_path: Path) -> None:
 def test_an_upper_roman_list_starting_at_ten_million_is_computed_not_counted(
     tmp_path: Path,
 ) -> None:
-    assert _format_number(1994, "upperRoman") == "MCMXCIV"
-    assert _format_number(3999, "lowerRoman") == "mmmcmxcix"
-    assert _format_number(10**7, "upperRoman") == "10000000"
+    assert format_number(1994, "upperRoman") == "MCMXCIV"
+    assert format_number(3999, "lowerRoman") == "mmmcmxcix"
+    assert format_number(10**7, "upperRoman") == "10000000"
     body = hf.paragraph("Mở đầu", hf.NUMBERED) + hf.plan_body(hf.plan_rows(2))
     numbering = hf.numbering_xml("upperRoman", start=10**7)
     path = hf.plan_docx(tmp_path / "la mã.docx", body=body, numbering=numbering)

@@ -70,9 +70,9 @@ def test_a_file_over_50_mb_is_refused_before_reading(tmp_path: Path) -> None:
 
 
 def test_other_file_types_are_refused(tmp_path: Path) -> None:
-    path = tmp_path / "kehoach.pdf"
-    path.write_bytes(b"%PDF-1.4")
-    with pytest.raises(UnsupportedFileType, match=r"kehoach\.pdf"):
+    path = tmp_path / "kehoach.rtf"
+    path.write_bytes(b"{\\rtf1}")
+    with pytest.raises(UnsupportedFileType, match=r"kehoach\.rtf"):
         read_plan(path)
 
 
