@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Protocol
 
 from kscdesk import __version__, paths
-from kscdesk.cli import office, plan
+from kscdesk.cli import backup, office, plan
 from kscdesk.cli.common import (
     EXIT_OK,
     EXIT_USAGE,
@@ -24,7 +24,7 @@ from kscdesk.cli.common import (
 )
 
 # One module per noun (kscdesk/cli/<noun>.py), each with ``register(nouns)``; listed in help order.
-NOUN_MODULES = (plan, office)
+NOUN_MODULES = (plan, office, backup)
 
 __all__ = ["EXIT_OK", "EXIT_USAGE", "EXIT_USER_ERROR", "GuiLauncher", "UserError", "main"]
 
