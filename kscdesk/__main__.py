@@ -18,8 +18,23 @@ class _LazyGui:
         return run_selftest(data_dir)
 
 
+def ensure_std_streams() -> None:
+    """In a windowed Windows build sys.stdout and sys.stderr are None: writes go nowhere instead.
+
+    print(), argparse, logging's last-resort handler and tracebacks all write to them; one
+    guard here covers every write (the log file in the data folder keeps what matters).
+    """
+    import os
+
+    for name in ("stdout", "stderr"):
+        if getattr(sys, name) is None:
+            setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))  # noqa: SIM115
+
+
 def main() -> int:
     from kscdesk.cli import main as cli_main
+
+    ensure_std_streams()
 
     return cli_main(sys.argv[1:], gui=_LazyGui())
 
