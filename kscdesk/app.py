@@ -149,18 +149,31 @@ def start_main_window(data_dir: Path) -> MainWindow:
 
 
 def attach_data_folder(window: MainWindow, data_dir: Path) -> bool:
-    """Open the workspace into the window; a folder that cannot be opened closes the window."""
+    """Open the workspace into the window; a folder that cannot be opened closes the window.
+
+    A quick integrity check comes first: a damaged database is never opened for writing; the
+    officer is offered the newest good backup (the damaged file is kept), or leaves.
+    """
+    from kscdesk.services.backups import check_data_folder
     from kscdesk.services.workspace import Workspace
     from kscdesk.ui import prompts
+    from kscdesk.ui.data_safety import after_open, recover_damaged_folder
 
+    def fail() -> bool:
+        window.setProperty("kscdesk_failed", True)
+        window.close()
+        return False
+
+    health = check_data_folder(data_dir)
+    if health.problem is not None and not recover_damaged_folder(window, data_dir, health):
+        return fail()
     try:
         workspace = Workspace.open(data_dir)
     except (StoreError, OSError) as error:
         prompts.show_warning(window, "Không mở được dữ liệu", str(error))
-        window.setProperty("kscdesk_failed", True)
-        window.close()
-        return False
+        return fail()
     window.attach_workspace(workspace)
+    after_open(window, workspace)
     if workspace.is_empty():
         offer_demo(window)
     return True

@@ -54,6 +54,7 @@ class MainWindow(QMainWindow):
                     find=self.focus_search,
                     open_data_folder=self.open_data_folder,
                     quit_app=self.close,
+                    backups=self.show_backups,
                 ),
             ),
             **build_help_menu(self, self.ui.menu_bar, show_about=self.show_about),
@@ -166,6 +167,16 @@ class MainWindow(QMainWindow):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()  # window-modal without a nested event loop
         return dialog
+
+    def show_backups(self) -> bool:
+        """Sao lưu và phục hồi…: back up now, or restore a backup (the data is reopened)."""
+        from kscdesk.ui.data_safety import restore_from_menu
+
+        restored = restore_from_menu(self)
+        if restored:
+            self.reload()
+            self.show_message("Đã khôi phục dữ liệu từ bản sao lưu.")
+        return restored
 
     def open_data_folder(self) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.folder)))

@@ -5,6 +5,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
+from helpers.damage import damage
 
 from kscdesk import paths
 from kscdesk.services import backups
@@ -13,16 +14,6 @@ from kscdesk.services.offices import get_officer_name, set_officer_name
 from kscdesk.services.workspace import Workspace
 from kscdesk.store import backup as store_backup
 from kscdesk.store.errors import BackupFailed
-
-
-def damage(path: Path) -> None:
-    """Overwrite pages in the middle of a database file, as a failing disk would."""
-    data = bytearray(path.read_bytes())
-    page = 4096
-    assert len(data) > 4 * page, "the database must have a few pages to damage"
-    for offset in range(page, len(data) - page, 2 * page):
-        data[offset : offset + page] = b"\xde\xad\xbe\xef" * (page // 4)
-    path.write_bytes(bytes(data))
 
 
 @pytest.fixture

@@ -122,6 +122,7 @@ def test_menus_are_vietnamese(window: MainWindow) -> None:
         "&Nhập kế hoạch cấp trên…",
         "&Tìm nhiệm vụ",
         "&Mở thư mục dữ liệu",
+        "&Sao lưu và phục hồi…",
         "T&hoát",
         "&Giới thiệu kscdesk",
     }
