@@ -7,10 +7,10 @@ from pathlib import Path
 class _LazyGui:
     """Imports the Qt side only when a command needs it, so headless commands start fast."""
 
-    def run_app(self, data_dir: Path) -> int:
+    def run_app(self, data_dir: Path, open_file: Path | None = None) -> int:
         from kscdesk.app import run_app
 
-        return run_app(data_dir)
+        return run_app(data_dir, open_file)
 
     def run_selftest(self, data_dir: Path | None) -> int:
         from kscdesk.selftest import run_selftest

@@ -215,14 +215,30 @@ def offer_demo(window: MainWindow) -> None:
     task.failed.connect(failed)
 
 
-def run_app(data_dir: Path) -> int:
-    """The desktop app on ``data_dir``: the main window and the event loop; the exit code."""
+def run_app(data_dir: Path, open_file: Path | None = None) -> int:
+    """The desktop app on ``data_dir``: the main window and the event loop; the exit code.
+
+    When kscdesk already runs on this folder for this user, ``open_file`` (or just "come
+    forward") is handed to that window instead and this process ends: the database is never
+    opened twice.
+    """
+    from kscdesk.ui.single_instance import InstanceServer, hand_over, instance_key
+
     app = create_application()
+    key = instance_key(data_dir)
+    if hand_over(key, open_file):
+        return 0
+    server = InstanceServer(key, app)
+    if not server.listen() and hand_over(key, open_file):
+        return 0  # another kscdesk started at the same moment
     log_file, handler = start_logging(data_dir)
     previous_hook = sys.excepthook
     sys.excepthook = make_excepthook(log_file)
     log.info("kscdesk %s starting on %s", __version__, data_dir)
     window = start_main_window(data_dir)
+    server.file_received.connect(window.receive_file)
+    if open_file is not None:
+        window.open_file(open_file)
     try:
         code = app.exec()
         return 1 if window.property("kscdesk_failed") else code
@@ -230,6 +246,7 @@ def run_app(data_dir: Path) -> int:
         if window.workspace is not None:
             window.workspace.close()
         window.deleteLater()
+        server.close()
         sys.excepthook = previous_hook
         logging.getLogger().removeHandler(handler)
         handler.close()

@@ -32,7 +32,7 @@ __all__ = ["EXIT_OK", "EXIT_USAGE", "EXIT_USER_ERROR", "GuiLauncher", "UserError
 class GuiLauncher(Protocol):
     """The window side, injected by __main__ so that this module never imports Qt."""
 
-    def run_app(self, data_dir: Path) -> int: ...
+    def run_app(self, data_dir: Path, open_file: Path | None = None) -> int: ...
 
     def run_selftest(self, data_dir: Path | None) -> int: ...
 
@@ -45,6 +45,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"kscdesk {__version__}")
     data_option(parser, top=True)
+    parser.add_argument(
+        "--open",
+        metavar="TỆP",
+        help="mở cửa sổ và mở tệp này (kế hoạch, gói .kscx); nếu kscdesk đang chạy, "
+        "tệp được chuyển cho cửa sổ đang mở",
+    )
     nouns = parser.add_subparsers(dest="noun", metavar="LỆNH", parser_class=Parser)
 
     demo = nouns.add_parser("demo", help="nạp dữ liệu mẫu vào thư mục dữ liệu trống")
@@ -126,7 +132,8 @@ def main(argv: Sequence[str] | None = None, gui: GuiLauncher | None = None) -> i
         if gui is None:
             parser.print_help()
             return EXIT_OK
-        return gui.run_app(paths.data_dir(args.data_dir))
+        opened = Path(args.open) if args.open else None
+        return gui.run_app(paths.data_dir(args.data_dir), opened)
     try:
         return handler(args, gui)
     except KeyboardInterrupt:

@@ -140,6 +140,23 @@ class MainWindow(QMainWindow):
             self.show_message("Đã lưu kế hoạch cấp trên.")
         return plan_uid
 
+    def receive_file(self, name: str) -> None:
+        """Another kscdesk start handed over its file ("" for none): come forward, open it."""
+        if self.isMinimized():
+            self.showNormal()
+        self.raise_()
+        self.activateWindow()
+        if name:
+            # After this signal returns: the import dialog is modal.
+            QTimer.singleShot(0, self, lambda: self.open_file(Path(name)))
+
+    def open_file(self, path: Path) -> None:
+        """A file given on the command line or handed over: a plan file opens the import."""
+        if self.workspace is None:  # still opening the data folder: try again shortly
+            QTimer.singleShot(200, self, lambda: self.open_file(path))
+            return
+        self.import_plan(path)
+
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         from kscdesk.ui.import_dialog import dropped_file
 
