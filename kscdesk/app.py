@@ -109,7 +109,7 @@ def open_main_window(workspace: "Workspace") -> MainWindow:
     window = MainWindow(workspace.folder, workspace)
     window.show()
     if workspace.is_empty():
-        QTimer.singleShot(0, window, lambda: offer_demo(window))
+        QTimer.singleShot(0, window, lambda: first_start(window))
     return window
 
 
@@ -175,15 +175,41 @@ def attach_data_folder(window: MainWindow, data_dir: Path) -> bool:
     window.attach_workspace(workspace)
     after_open(window, workspace)
     if workspace.is_empty():
-        offer_demo(window)
+        first_start(window)
     return True
+
+
+def first_start(window: MainWindow) -> None:
+    """An empty folder: without an office, the first-run wizard (office, officer, parent, or
+    the demo); with an office but no plan yet, the offer of the demo data."""
+    from kscdesk.services.offices import get_profile
+    from kscdesk.ui import first_run, prompts
+
+    workspace = window.workspace
+    if workspace is None:
+        return
+    if get_profile(workspace).office is not None:
+        offer_demo(window)
+        return
+    choice = first_run.run_first_run_wizard(window)
+    if choice is None:
+        return
+    if choice.demo:
+        load_demo_in_background(window)
+        return
+    try:
+        first_run.apply_choice(workspace, choice)
+    except ServiceError as error:
+        prompts.show_warning(window, "Chưa lưu được đơn vị", str(error))
+        return
+    window.show_message(
+        "Đã lưu đơn vị. Bước tiếp theo: Tệp → Nhập kế hoạch cấp trên… (Ctrl+O).", 20000
+    )
 
 
 def offer_demo(window: MainWindow) -> None:
     """Ask whether to load the demo data; load it off the GUI thread when the answer is yes."""
-    from kscdesk.services.demo import load_demo
     from kscdesk.ui import prompts
-    from kscdesk.ui.background import run_in_background
 
     wanted = prompts.ask_yes_no(
         window,
@@ -192,8 +218,16 @@ def offer_demo(window: MainWindow) -> None:
         "Bạn có muốn nạp dữ liệu mẫu (một kế hoạch cấp trên, một phường mẫu với kế hoạch, "
         "tiến độ và minh chứng) để làm quen với phần mềm không?",
     )
-    if not wanted:
-        return
+    if wanted:
+        load_demo_in_background(window)
+
+
+def load_demo_in_background(window: MainWindow) -> None:
+    """Load the demo data off the GUI thread, then show it."""
+    from kscdesk.services.demo import load_demo
+    from kscdesk.ui import prompts
+    from kscdesk.ui.background import run_in_background
+
     task = run_in_background(
         window,
         window.folder,
