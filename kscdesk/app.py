@@ -262,23 +262,35 @@ def run_app(data_dir: Path, open_file: Path | None = None) -> int:
     forward") is handed to that window instead and this process ends: the database is never
     opened twice.
     """
-    from kscdesk.ui.single_instance import InstanceServer, hand_over, instance_key
+    from kscdesk.ui.instance_client import hand_over, instance_key
 
-    app = create_application()
     key = instance_key(data_dir)
-    if hand_over(key, open_file):
+    if hand_over(key, open_file):  # plain Python: before Qt is even set up
         return 0
-    server = InstanceServer(key, app)
-    if not server.listen() and hand_over(key, open_file):
-        return 0  # another kscdesk started at the same moment
+    app = create_application()
     log_file, handler = start_logging(data_dir)
     previous_hook = sys.excepthook
     sys.excepthook = make_excepthook(log_file)
     log.info("kscdesk %s starting on %s", __version__, data_dir)
     window = start_main_window(data_dir)
+    servers: list[QObject] = []
+
+    def listen() -> None:
+        """After the first paint (QtNetwork is not needed for it): take later starts' files."""
+        from kscdesk.ui.single_instance import InstanceServer
+
+        server = InstanceServer(key, app)
+        if not server.listen() and hand_over(key, open_file):
+            log.info("another kscdesk started at the same moment; handed over to it")
+            window.close()
+            app.quit()
+            return
+        server.file_received.connect(window.receive_file)
+        servers.append(server)
+
+    _AfterFirstPaint(window, listen)  # installed last, so it runs before the data is opened
     if os.environ.get(EXIT_AT_FIRST_PAINT_ENV):  # benchmarks/bundle.py times the real start
         _AfterFirstPaint(window, lambda: (print(FIRST_PAINT_MARK, flush=True), app.quit()))
-    server.file_received.connect(window.receive_file)
     if open_file is not None:
         window.open_file(open_file)
     try:
@@ -288,7 +300,8 @@ def run_app(data_dir: Path, open_file: Path | None = None) -> int:
         if window.workspace is not None:
             window.workspace.close()
         window.deleteLater()
-        server.close()
+        for server in servers:
+            server.deleteLater()
         sys.excepthook = previous_hook
         logging.getLogger().removeHandler(handler)
         handler.close()

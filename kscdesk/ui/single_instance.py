@@ -1,59 +1,21 @@
-"""One kscdesk window per user and data folder.
+"""One kscdesk window per user and data folder: the listening side.
 
 A second ``kscdesk`` (or a double-clicked ``.kscx`` while kscdesk runs) does not open the
-database a second time: it hands its file (or just "show yourself") to the running window over
-a QLocalServer/QLocalSocket named after the user and the data folder, then exits.
+database a second time: it hands its file (or just "show yourself") to the running window
+(kscdesk.ui.instance_client) and exits. The running window listens here, on a QLocalServer
+named after the user and the data folder.
 """
 
-import getpass
-import hashlib
-import json
 import logging
-import os
-from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtNetwork import QAbstractSocket, QLocalServer, QLocalSocket
 
+from kscdesk.ui.instance_client import OPEN, hand_over, instance_key, is_running
+
+__all__ = ["InstanceServer", "hand_over", "instance_key", "is_running"]
+
 log = logging.getLogger(__name__)
-
-CONNECT_TIMEOUT_MS = 1000
-
-
-def instance_key(folder: Path, user: str | None = None) -> str:
-    """The server name for ``user`` (default: the current one) working on ``folder``."""
-    try:
-        who = user or getpass.getuser()
-    except (OSError, KeyError):  # no user name in the environment
-        who = str(Path.home())
-    where = os.path.normcase(str(Path(folder).resolve()))
-    digest = hashlib.sha256(f"{who}\0{where}".encode()).hexdigest()[:24]
-    return f"kscdesk-{digest}"
-
-
-def hand_over(key: str, file: Path | None, timeout_ms: int = CONNECT_TIMEOUT_MS) -> bool:
-    """Send ``file`` (None: just show the window) to a running kscdesk; False when none runs."""
-    socket = QLocalSocket()
-    socket.connectToServer(key)
-    if not socket.waitForConnected(timeout_ms):
-        return False
-    message = json.dumps({"open": str(file.resolve()) if file else None}, ensure_ascii=False)
-    socket.write((message + "\n").encode("utf-8"))
-    delivered = socket.waitForBytesWritten(timeout_ms)
-    socket.disconnectFromServer()
-    if socket.state() != QLocalSocket.LocalSocketState.UnconnectedState:
-        socket.waitForDisconnected(timeout_ms)
-    return delivered
-
-
-def is_running(key: str, timeout_ms: int = 300) -> bool:
-    """True when a kscdesk listens under ``key`` (connects and leaves without a message)."""
-    socket = QLocalSocket()
-    socket.connectToServer(key)
-    if not socket.waitForConnected(timeout_ms):
-        return False
-    socket.disconnectFromServer()
-    return True
 
 
 class InstanceServer(QObject):
@@ -106,11 +68,7 @@ class InstanceServer(QObject):
         data = self._buffers.pop(socket, b"")
         socket.deleteLater()
         for line in data.decode("utf-8", errors="replace").splitlines():
-            try:
-                message = json.loads(line)
-            except json.JSONDecodeError:
+            if line.startswith(OPEN):
+                self.file_received.emit(line.removeprefix(OPEN))
+            else:
                 log.error("single-instance server: unreadable message %r", line[:200])
-                continue
-            if isinstance(message, dict):
-                opened = message.get("open")
-                self.file_received.emit(opened if isinstance(opened, str) else "")

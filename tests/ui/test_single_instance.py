@@ -29,7 +29,7 @@ def test_the_key_depends_on_the_user_and_the_data_folder(tmp_path: Path) -> None
 def test_without_a_running_instance_nothing_is_handed_over(
     vietnamese_app: QApplication, key: str
 ) -> None:
-    assert not hand_over(key, None, timeout_ms=200)
+    assert not hand_over(key, None, timeout_s=0.2)
 
 
 def test_a_second_start_hands_its_file_to_the_first(
