@@ -262,7 +262,7 @@ def run_app(data_dir: Path, open_file: Path | None = None) -> int:
     forward") is handed to that window instead and this process ends: the database is never
     opened twice.
     """
-    from kscdesk.ui.instance_client import hand_over, instance_key
+    from kscdesk.instance import hand_over, instance_key
 
     key = instance_key(data_dir)
     if hand_over(key, open_file):  # plain Python: before Qt is even set up

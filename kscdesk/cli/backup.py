@@ -4,7 +4,14 @@ import argparse
 from typing import Any
 
 from kscdesk import paths
-from kscdesk.cli.common import add_verbs, data_option, json_option, open_workspace, print_json
+from kscdesk.cli.common import (
+    UserError,
+    add_verbs,
+    data_option,
+    json_option,
+    open_workspace,
+    print_json,
+)
 
 
 def register(nouns: Any) -> None:
@@ -73,9 +80,15 @@ def cmd_create(args: argparse.Namespace, gui: Any) -> int:
 
 
 def cmd_restore(args: argparse.Namespace, gui: Any) -> int:
+    from kscdesk.instance import instance_key, is_running
     from kscdesk.services.backups import find_backup, restore_backup
 
     folder = paths.data_dir(getattr(args, "data_dir", None))
+    if is_running(instance_key(folder)):
+        raise UserError(
+            f"kscdesk đang mở thư mục dữ liệu {folder}. Hãy đóng cửa sổ kscdesk rồi khôi phục, "
+            "hoặc khôi phục ngay trong cửa sổ: Tệp → Sao lưu và phục hồi…. Không có gì thay đổi."
+        )
     result = restore_backup(folder, find_backup(folder, args.backup))
     if args.json:
         print_json(

@@ -2,7 +2,7 @@
 
 A second ``kscdesk`` (or a double-clicked ``.kscx`` while kscdesk runs) does not open the
 database a second time: it hands its file (or just "show yourself") to the running window
-(kscdesk.ui.instance_client) and exits. The running window listens here, on a QLocalServer
+(kscdesk.instance) and exits. The running window listens here, on a QLocalServer
 named after the user and the data folder.
 """
 
@@ -11,7 +11,7 @@ import logging
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtNetwork import QAbstractSocket, QLocalServer, QLocalSocket
 
-from kscdesk.ui.instance_client import OPEN, hand_over, instance_key, is_running
+from kscdesk.instance import OPEN, hand_over, instance_key, is_running
 
 __all__ = ["InstanceServer", "hand_over", "instance_key", "is_running"]
 

@@ -1,6 +1,7 @@
 """``kscdesk backup list|create|restore`` through the CLI entry point."""
 
 import json
+import sys
 from pathlib import Path
 
 import pytest
@@ -47,3 +48,29 @@ def test_list_of_an_empty_folder_says_there_is_no_backup(
 ) -> None:
     assert main(["backup", "list", "--data-dir", str(tmp_path)]) == 0
     assert "Chưa có bản sao lưu" in capsys.readouterr().out
+
+
+def test_restore_is_refused_while_a_window_has_the_folder_open(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import socket
+
+    from kscdesk.instance import instance_key
+
+    data = ["--data-dir", str(tmp_path)]
+    assert main(["backup", "create", *data]) == 0
+    capsys.readouterr()
+    key = instance_key(tmp_path.resolve())
+    if sys.platform == "win32":
+        pytest.skip("the running window is simulated with a Unix socket")
+    listener = socket.socket(socket.AF_UNIX)
+    listener.bind(key)
+    listener.listen(1)
+    try:
+        before = (tmp_path / "kscdesk.sqlite3").read_bytes()
+        assert main(["backup", "restore", "1", *data]) == 1
+        assert "đang mở thư mục dữ liệu" in capsys.readouterr().err
+        assert (tmp_path / "kscdesk.sqlite3").read_bytes() == before
+    finally:
+        listener.close()
+        Path(key).unlink()
