@@ -124,8 +124,10 @@ class RestoreDialog(QDialog):
         self.backup_button = QPushButton("Sao lưu ngay", self)
         self.backup_button.setObjectName("backup_now_button")
         self.backup_button.clicked.connect(self.back_up_now)
-        self.backup_button.setVisible(workspace is not None)
-        buttons.addButton(self.backup_button, QDialogButtonBox.ButtonRole.ActionRole)
+        if workspace is not None:  # at start on a damaged file there is nothing to back up
+            buttons.addButton(self.backup_button, QDialogButtonBox.ButtonRole.ActionRole)
+        else:
+            self.backup_button.hide()
         self.restore_button = QPushButton("Khôi phục bản đã chọn", self)
         self.restore_button.setObjectName("restore_button")
         self.restore_button.clicked.connect(self.accept)
@@ -144,8 +146,8 @@ class RestoreDialog(QDialog):
     def _intro(folder: Path, problem: str | None) -> str:
         if problem:
             return (
-                "<b>Tệp dữ liệu bị hỏng</b> (kiểm tra toàn vẹn khi khởi động không đạt: "
-                f"{problem}).<br>Hãy khôi phục bản sao lưu tốt gần nhất (đã được chọn sẵn). "
+                "<b>Tệp dữ liệu bị hỏng</b>: kiểm tra toàn vẹn khi khởi động không đạt "
+                f"(chi tiết kỹ thuật: {problem}).<br>Hãy khôi phục bản sao lưu tốt gần nhất (đã được chọn sẵn). "
                 "Tệp bị hỏng không bị xóa: nó được giữ lại trong thư mục sao lưu "
                 f"<i>{folder / 'backups'}</i> để người hỗ trợ kỹ thuật xem xét."
             )

@@ -153,3 +153,19 @@ def test_starting_on_a_damaged_database_and_restoring_opens_the_backup(
     kept = [b for b in backups.list_backups(folder) if b.label == "Trước khi khôi phục"]
     assert len(kept) == 1 and kept[0].path.read_bytes() == damaged
     window.workspace.close()
+
+
+def test_on_a_damaged_file_the_dialog_explains_and_offers_no_backup_of_it(
+    qtbot: QtBot, vietnamese_app: QApplication, demo_workspace: Workspace
+) -> None:
+    _, newer = two_backups(demo_workspace)
+    dialog = RestoreDialog(
+        demo_workspace.folder, problem="database disk image is malformed", preselect=newer
+    )
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert not dialog.backup_button.isVisible()
+    assert dialog.close_button.text() == "Thoát (không thay đổi gì)"
+    assert "Tệp dữ liệu bị hỏng" in dialog.intro_label.text()
+    assert dialog.chosen() is not None and dialog.chosen().path == newer
+    dialog.grab().save("/tmp/kscdesk-restore-damaged.png")
