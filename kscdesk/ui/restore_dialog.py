@@ -147,7 +147,8 @@ class RestoreDialog(QDialog):
         if problem:
             return (
                 "<b>Tệp dữ liệu bị hỏng</b>: kiểm tra toàn vẹn khi khởi động không đạt "
-                f"(chi tiết kỹ thuật: {problem}).<br>Hãy khôi phục bản sao lưu tốt gần nhất (đã được chọn sẵn). "
+                f"(chi tiết kỹ thuật: {problem}).<br>"
+                "Hãy khôi phục bản sao lưu tốt gần nhất (đã được chọn sẵn). "
                 "Tệp bị hỏng không bị xóa: nó được giữ lại trong thư mục sao lưu "
                 f"<i>{folder / 'backups'}</i> để người hỗ trợ kỹ thuật xem xét."
             )
