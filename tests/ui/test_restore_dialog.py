@@ -169,3 +169,16 @@ def test_on_a_damaged_file_the_dialog_explains_and_offers_no_backup_of_it(
     assert "Tệp dữ liệu bị hỏng" in dialog.intro_label.text()
     assert dialog.chosen() is not None and dialog.chosen().path == newer
     dialog.grab().save("/tmp/kscdesk-restore-damaged.png")
+
+
+def test_a_data_folder_on_a_usb_drive_is_explained_in_the_status_bar(
+    qtbot: QtBot, vietnamese_app: QApplication, demo_workspace: Workspace
+) -> None:
+    from kscdesk.store.location import Storage, StorageKind
+
+    demo_workspace.storage = Storage(StorageKind.REMOVABLE, "vfat", "/media/usb")
+    window = MainWindow(demo_workspace.folder, demo_workspace)
+    qtbot.addWidget(window)
+    data_safety.after_open(window, demo_workspace)
+    assert "USB" in window.data_folder_label.toolTip()
+    assert "USB" in window.ui.status_bar.currentMessage()
