@@ -68,6 +68,26 @@ VIAddVersionKey /LANG=1066 "LegalCopyright" "${PUBLISHER}"
 !insertmacro MUI_UNPAGE_INSTFILES
 !insertmacro MUI_LANGUAGE "Vietnamese"
 
+; A running kscdesk.exe cannot be opened for writing: ask to close it (an upgrade or an
+; uninstall must not half-replace a running program). Silent runs fail instead of waiting.
+!macro DEFINE_CHECK_NOT_RUNNING PREFIX
+Function ${PREFIX}CheckNotRunning
+  retry:
+  IfFileExists "$INSTDIR\kscdesk.exe" 0 done
+  ClearErrors
+  FileOpen $0 "$INSTDIR\kscdesk.exe" a
+  IfErrors 0 writable
+    MessageBox MB_RETRYCANCEL|MB_ICONEXCLAMATION "kscdesk đang chạy. Hãy đóng cửa sổ kscdesk \
+rồi bấm Thử lại (dữ liệu đã lưu không bị ảnh hưởng)." /SD IDCANCEL IDRETRY retry
+    Abort
+  writable:
+  FileClose $0
+  done:
+FunctionEnd
+!macroend
+!insertmacro DEFINE_CHECK_NOT_RUNNING ""
+!insertmacro DEFINE_CHECK_NOT_RUNNING "un."
+
 Function .onInit
   ${IfNot} ${AtLeastWin10}
   ${OrIfNot} ${AtLeastBuild} ${MIN_BUILD}
@@ -84,6 +104,7 @@ FunctionEnd
 Section "kscdesk (bắt buộc)" SecApp
   SectionIn RO
   SetShellVarContext current
+  Call CheckNotRunning
   SetOutPath "$INSTDIR"
   ; Upgrade in place: the old program files go first so no stale module survives; the data
   ; folder (%LOCALAPPDATA%\kscdesk) is elsewhere and untouched.
@@ -120,6 +141,7 @@ Section "Biểu tượng trên màn hình" SecDesktop
 SectionEnd
 
 Section "Uninstall"
+  Call un.CheckNotRunning
   SetShellVarContext current
   ; Only the program's own files: the data folder %LOCALAPPDATA%\kscdesk (database, backups,
   ; attachments, logs) is kept, so a reinstall finds everything.
