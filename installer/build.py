@@ -1,8 +1,11 @@
-"""Build the Windows bundle and installer: version resource, PyInstaller, smoke run, Inno Setup.
+"""Build the Windows bundle and installer: PyInstaller (one folder), smoke run, NSIS.
 
 Run on Windows from the repository root:  py installer\\build.py
+Needs PyInstaller in the Python that runs it and NSIS 3 (makensis on PATH, or in its default
+folder). The version resource and the installer's version come from kscdesk.__version__.
 """
 
+import os
 import re
 import shutil
 import subprocess
@@ -11,21 +14,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 INSTALLER = ROOT / "installer"
-
-VERSION_TEMPLATE = """VSVersionInfo(
-  ffi=FixedFileInfo(filevers=({t}), prodvers=({t}), mask=0x3f, flags=0x0, OS=0x40004,
-                    fileType=0x1, subtype=0x0, date=(0, 0)),
-  kids=[
-    StringFileInfo([StringTable('042a04b0', [
-      StringStruct('CompanyName', 'kscdesk'),
-      StringStruct('FileDescription', 'kscdesk - Kiểm soát thủ tục hành chính'),
-      StringStruct('FileVersion', '{v}'),
-      StringStruct('ProductName', 'kscdesk'),
-      StringStruct('ProductVersion', '{v}')])]),
-    VarFileInfo([VarStruct('Translation', [0x042a, 1200])])
-  ]
-)
-"""
+DIST = ROOT / "dist"
 
 
 def project_version() -> str:
@@ -37,25 +26,53 @@ def project_version() -> str:
     return match.group(1)
 
 
-def write_version_info(version: str) -> None:
-    parts = [int(p) for p in version.split(".")[:3]] + [0]
-    text = VERSION_TEMPLATE.format(t=", ".join(str(p) for p in parts[:4]), v=version)
-    (INSTALLER / "version_info.txt").write_text(text, encoding="utf-8")
+def makensis() -> str:
+    found = shutil.which("makensis")
+    if found:
+        return found
+    for base in (os.environ.get("PROGRAMFILES(X86)"), os.environ.get("PROGRAMFILES")):
+        candidate = Path(base or "") / "NSIS" / "makensis.exe"
+        if base and candidate.is_file():
+            return str(candidate)
+    raise SystemExit("makensis not found: install NSIS 3 (https://nsis.sourceforge.io)")
 
 
 def main() -> int:
     version = project_version()
-    write_version_info(version)
     subprocess.run(
-        [sys.executable, "-m", "PyInstaller", "--noconfirm", str(INSTALLER / "kscdesk.spec")],
+        [
+            sys.executable,
+            "-m",
+            "PyInstaller",
+            "--noconfirm",
+            "--clean",
+            "--workpath",
+            str(ROOT / "build" / "pyinstaller"),
+            "--distpath",
+            str(DIST),
+            str(INSTALLER / "kscdesk.spec"),
+        ],
         cwd=ROOT,
         check=True,
     )
-    cli = ROOT / "dist" / "kscdesk" / "kscdesk-cli.exe"
+    cli = DIST / "kscdesk" / "kscdesk-cli.exe"
     smoke = subprocess.run([str(cli), "--version"], capture_output=True, text=True, check=True)
     print(smoke.stdout.strip())
-    iscc = shutil.which("iscc") or r"C:\Program Files (x86)\Inno Setup 6\ISCC.exe"
-    subprocess.run([iscc, f"/DAppVersion={version}", str(INSTALLER / "kscdesk.iss")], check=True)
+    subprocess.run([str(cli), "selftest"], check=True)
+    setup = DIST / f"kscdesk-{version}-setup.exe"
+    subprocess.run(
+        [
+            makensis(),
+            "-WX",
+            "-V2",
+            f"-DVERSION={version}",
+            f"-DBUNDLE={DIST / 'kscdesk'}",
+            f"-DOUTFILE={setup}",
+            str(INSTALLER / "kscdesk.nsi"),
+        ],
+        check=True,
+    )
+    print(f"Installer: {setup}")
     return 0
 
 

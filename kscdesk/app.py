@@ -6,6 +6,7 @@ are not needed to paint the first frame are imported where they are used (start-
 """
 
 import logging
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -30,6 +31,11 @@ log = logging.getLogger(__name__)
 
 # Tried in order when the platform's default font cannot draw Vietnamese.
 VIETNAMESE_FONTS = ("Segoe UI", "Noto Sans", "DejaVu Sans", "Liberation Sans", "Arial", "Tahoma")
+
+# benchmarks/bundle.py starts the bundled kscdesk with this set: it prints the mark at the
+# window's first paint and quits, so a bundle's start-up can be timed without a test hook.
+EXIT_AT_FIRST_PAINT_ENV = "KSCDESK_EXIT_AT_FIRST_PAINT"
+FIRST_PAINT_MARK = "kscdesk-first-paint"
 
 ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None], None]
 
@@ -109,7 +115,7 @@ def open_main_window(workspace: "Workspace") -> MainWindow:
     window = MainWindow(workspace.folder, workspace)
     window.show_on_screen()
     if workspace.is_empty():
-        QTimer.singleShot(0, window, lambda: offer_demo(window))
+        QTimer.singleShot(0, window, lambda: first_start(window))
     return window
 
 
@@ -149,28 +155,67 @@ def start_main_window(data_dir: Path) -> MainWindow:
 
 
 def attach_data_folder(window: MainWindow, data_dir: Path) -> bool:
-    """Open the workspace into the window; a folder that cannot be opened closes the window."""
+    """Open the workspace into the window; a folder that cannot be opened closes the window.
+
+    A quick integrity check comes first: a damaged database is never opened for writing; the
+    officer is offered the newest good backup (the damaged file is kept), or leaves.
+    """
+    from kscdesk.services.backups import check_data_folder
     from kscdesk.services.workspace import Workspace
     from kscdesk.ui import prompts
+    from kscdesk.ui.data_safety import after_open, recover_damaged_folder
 
+    def fail() -> bool:
+        window.setProperty("kscdesk_failed", True)
+        window.close()
+        return False
+
+    health = check_data_folder(data_dir)
+    if health.problem is not None and not recover_damaged_folder(window, data_dir, health):
+        return fail()
     try:
         workspace = Workspace.open(data_dir)
     except (StoreError, OSError) as error:
         prompts.show_warning(window, "Không mở được dữ liệu", str(error))
-        window.setProperty("kscdesk_failed", True)
-        window.close()
-        return False
+        return fail()
     window.attach_workspace(workspace)
+    after_open(window, workspace)
     if workspace.is_empty():
-        offer_demo(window)
+        first_start(window)
     return True
+
+
+def first_start(window: MainWindow) -> None:
+    """An empty folder: without an office, the first-run wizard (office, officer, parent, or
+    the demo); with an office but no plan yet, the offer of the demo data."""
+    from kscdesk.services.offices import get_profile
+    from kscdesk.ui import first_run, prompts
+
+    workspace = window.workspace
+    if workspace is None:
+        return
+    if get_profile(workspace).office is not None:
+        offer_demo(window)
+        return
+    choice = first_run.run_first_run_wizard(window)
+    if choice is None:
+        return
+    if choice.demo:
+        load_demo_in_background(window)
+        return
+    try:
+        first_run.apply_choice(workspace, choice)
+    except ServiceError as error:
+        prompts.show_warning(window, "Chưa lưu được đơn vị", str(error))
+        return
+    window.show_message(
+        "Đã lưu đơn vị. Bước tiếp theo: Tệp → Nhập kế hoạch cấp trên… (Ctrl+O).", 20000
+    )
 
 
 def offer_demo(window: MainWindow) -> None:
     """Ask whether to load the demo data; load it off the GUI thread when the answer is yes."""
-    from kscdesk.services.demo import load_demo
     from kscdesk.ui import prompts
-    from kscdesk.ui.background import run_in_background
 
     wanted = prompts.ask_yes_no(
         window,
@@ -179,8 +224,16 @@ def offer_demo(window: MainWindow) -> None:
         "Bạn có muốn nạp dữ liệu mẫu (một kế hoạch cấp trên, một phường mẫu với kế hoạch, "
         "tiến độ và minh chứng) để làm quen với phần mềm không?",
     )
-    if not wanted:
-        return
+    if wanted:
+        load_demo_in_background(window)
+
+
+def load_demo_in_background(window: MainWindow) -> None:
+    """Load the demo data off the GUI thread, then show it."""
+    from kscdesk.services.demo import load_demo
+    from kscdesk.ui import prompts
+    from kscdesk.ui.background import run_in_background
+
     task = run_in_background(
         window,
         window.folder,
@@ -202,14 +255,44 @@ def offer_demo(window: MainWindow) -> None:
     task.failed.connect(failed)
 
 
-def run_app(data_dir: Path) -> int:
-    """The desktop app on ``data_dir``: the main window and the event loop; the exit code."""
+def run_app(data_dir: Path, open_file: Path | None = None) -> int:
+    """The desktop app on ``data_dir``: the main window and the event loop; the exit code.
+
+    When kscdesk already runs on this folder for this user, ``open_file`` (or just "come
+    forward") is handed to that window instead and this process ends: the database is never
+    opened twice.
+    """
+    from kscdesk.instance import hand_over, instance_key
+
+    key = instance_key(data_dir)
+    if hand_over(key, open_file):  # plain Python: before Qt is even set up
+        return 0
     app = create_application()
     log_file, handler = start_logging(data_dir)
     previous_hook = sys.excepthook
     sys.excepthook = make_excepthook(log_file)
     log.info("kscdesk %s starting on %s", __version__, data_dir)
     window = start_main_window(data_dir)
+    servers: list[QObject] = []
+
+    def listen() -> None:
+        """After the first paint (QtNetwork is not needed for it): take later starts' files."""
+        from kscdesk.ui.single_instance import InstanceServer
+
+        server = InstanceServer(key, app)
+        if not server.listen() and hand_over(key, open_file):
+            log.info("another kscdesk started at the same moment; handed over to it")
+            window.close()
+            app.quit()
+            return
+        server.file_received.connect(window.receive_file)
+        servers.append(server)
+
+    _AfterFirstPaint(window, listen)  # installed last, so it runs before the data is opened
+    if os.environ.get(EXIT_AT_FIRST_PAINT_ENV):  # benchmarks/bundle.py times the real start
+        _AfterFirstPaint(window, lambda: (print(FIRST_PAINT_MARK, flush=True), app.quit()))
+    if open_file is not None:
+        window.open_file(open_file)
     try:
         code = app.exec()
         return 1 if window.property("kscdesk_failed") else code
@@ -217,6 +300,8 @@ def run_app(data_dir: Path) -> int:
         if window.workspace is not None:
             window.workspace.close()
         window.deleteLater()
+        for server in servers:
+            server.deleteLater()
         sys.excepthook = previous_hook
         logging.getLogger().removeHandler(handler)
         handler.close()

@@ -44,7 +44,21 @@ def _selftest_failures(window: MainWindow) -> list[str]:
     if probe.button(QDialogButtonBox.StandardButton.Cancel).text() != "Hủy":
         failures.append("nút chuẩn của Qt chưa được dịch sang tiếng Việt")
     probe.deleteLater()
+    failures.extend(_bundled_data_failures())
     return failures
+
+
+def _bundled_data_failures() -> list[str]:
+    """The data the first-run wizard needs is there (in a bundle: was it packed?)."""
+    from kscdesk.services import divisions
+
+    try:
+        communes, districts = divisions.current_communes(), divisions.former_districts()
+    except (ImportError, OSError, ValueError) as error:
+        return [f"không đọc được danh mục đơn vị hành chính ({error})"]
+    if len(communes) < 3000 or len(districts) < 600:
+        return ["danh mục đơn vị hành chính không đầy đủ"]
+    return []
 
 
 def run_selftest(data_dir: Path | None) -> int:

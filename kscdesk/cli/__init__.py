@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Protocol
 
 from kscdesk import __version__, paths
-from kscdesk.cli import evidence, indicator, office, package, plan, progress, report, todo
+from kscdesk.cli import backup, evidence, indicator, office, package, plan, progress, report, todo
 from kscdesk.cli.common import (
     EXIT_OK,
     EXIT_USAGE,
@@ -26,7 +26,7 @@ from kscdesk.cli.common import (
 from kscdesk.cli.last_resort import command_log
 
 # One module per noun (kscdesk/cli/<noun>.py), each with ``register(nouns)``; listed in help order.
-NOUN_MODULES = (plan, office, progress, evidence, todo, indicator, report, package)
+NOUN_MODULES = (plan, office, progress, evidence, todo, indicator, report, package, backup)
 
 __all__ = ["EXIT_OK", "EXIT_USAGE", "EXIT_USER_ERROR", "GuiLauncher", "UserError", "main"]
 
@@ -34,7 +34,7 @@ __all__ = ["EXIT_OK", "EXIT_USAGE", "EXIT_USER_ERROR", "GuiLauncher", "UserError
 class GuiLauncher(Protocol):
     """The window side, injected by __main__ so that this module never imports Qt."""
 
-    def run_app(self, data_dir: Path) -> int: ...
+    def run_app(self, data_dir: Path, open_file: Path | None = None) -> int: ...
 
     def run_selftest(self, data_dir: Path | None) -> int: ...
 
@@ -49,6 +49,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--version", action="version", version=f"kscdesk {__version__}", help="in số phiên bản"
     )
     data_option(parser, top=True)
+    parser.add_argument(
+        "--open",
+        metavar="TỆP",
+        help="mở cửa sổ và mở tệp này (kế hoạch, gói .kscx); nếu kscdesk đang chạy, "
+        "tệp được chuyển cho cửa sổ đang mở",
+    )
     nouns = parser.add_subparsers(dest="noun", metavar="LỆNH", parser_class=Parser)
 
     demo = nouns.add_parser("demo", help="nạp dữ liệu mẫu vào thư mục dữ liệu trống")
@@ -130,7 +136,8 @@ def main(argv: Sequence[str] | None = None, gui: GuiLauncher | None = None) -> i
         if gui is None:
             parser.print_help()
             return EXIT_OK
-        return gui.run_app(paths.data_dir(args.data_dir))
+        opened = Path(args.open) if args.open else None
+        return gui.run_app(paths.data_dir(args.data_dir), opened)
     try:
         with command_log(getattr(args, "data_dir", None), _user_error_types()):
             return handler(args, gui)

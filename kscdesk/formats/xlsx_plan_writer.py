@@ -17,6 +17,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from kscdesk.domain.model import PlanContent, Task
 from kscdesk.domain.text import search_key
+from kscdesk.formats.atomic import atomic_path
 
 FONT_NAME = "Times New Roman"
 BODY_SIZE = 12
@@ -63,7 +64,8 @@ def write_plan_xlsx(content: PlanContent, path: Path) -> None:
     _write_plan_sheet(sheet, content)
     if content.indicators:
         _write_indicator_sheet(workbook.create_sheet(INDICATOR_SHEET), content)
-    workbook.save(path)
+    with atomic_path(path) as temp:  # never a half-written file in place of the old one
+        workbook.save(temp)
 
 
 def _font(size: int = BODY_SIZE, *, bold: bool = False, italic: bool = False) -> Font:

@@ -82,6 +82,10 @@ def store_parsed_plan(ws: Workspace, content: PlanContent) -> str:
     existing = plans.find_plan_by_source(ws.db, content.plan.source_sha256, PlanKind.PARENT)
     if content.plan.source_sha256 and existing is not None:
         raise PlanAlreadyImported(content.plan.source_name, existing.title)
+    if not ws.is_empty():  # a verified snapshot before every import (nothing to save before one)
+        from kscdesk.services.backups import backup_before
+
+        backup_before(ws, "nhap")
     with ws.db.atomic():
         content.plan = _as_next_version(ws, content.plan)
         plan_uid = plans.save_plan_content(ws.db, content)

@@ -1,6 +1,6 @@
 """A workspace: one data folder with its database and attachment store, opened per thread."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
 from typing import Self
@@ -10,6 +10,7 @@ from sqlite_utils import Database
 from kscdesk import paths
 from kscdesk.store import database, plans
 from kscdesk.store.attachments import AttachmentStore
+from kscdesk.store.location import Storage, StorageKind, detect_storage, journal_mode_for
 
 
 @dataclass
@@ -23,14 +24,25 @@ class Workspace:
     folder: Path
     db: Database
     attachments: AttachmentStore
+    storage: Storage = field(default_factory=lambda: Storage(StorageKind.LOCAL))
 
     @classmethod
     def open(cls, folder: Path) -> "Workspace":
+        """Open the folder's database with the journal mode its drive needs (WAL on a local
+        disk; the rollback journal on a network share or USB drive)."""
         folder.mkdir(parents=True, exist_ok=True)
+        storage = detect_storage(folder)
         db = database.open_database(
-            paths.database_path(folder), backups_dir=paths.backups_dir(folder)
+            paths.database_path(folder),
+            backups_dir=paths.backups_dir(folder),
+            journal_mode=journal_mode_for(storage),
         )
-        return cls(folder=folder, db=db, attachments=AttachmentStore(paths.attachments_dir(folder)))
+        return cls(
+            folder=folder,
+            db=db,
+            attachments=AttachmentStore(paths.attachments_dir(folder)),
+            storage=storage,
+        )
 
     @property
     def database_path(self) -> Path:

@@ -12,7 +12,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from kscdesk.domain.text import search_key
-from kscdesk.store.errors import DatabaseFromNewerVersion, DatabaseUnreadable
+from kscdesk.store.errors import BackupFailed, DatabaseFromNewerVersion, DatabaseUnreadable
 from kscdesk.store.migrations import LATEST_VERSION, probe_schema_version
 
 _PREFIX = "kscdesk"
@@ -46,15 +46,46 @@ def _free_path(backups_dir: Path, taken_at: datetime, reason: str) -> Path:
     return candidate
 
 
+def check_integrity(path: Path, *, quick: bool = True) -> str | None:
+    """None when the file opens read-only and passes SQLite's check; otherwise what is wrong.
+
+    ``quick`` runs ``PRAGMA quick_check`` (start-up); otherwise the full ``integrity_check``.
+    """
+    if not path.is_file() or path.stat().st_size == 0:
+        return "tệp không tồn tại hoặc trống"
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error as error:
+        return str(error)
+    try:
+        pragma = "quick_check" if quick else "integrity_check"
+        rows = conn.execute(f"PRAGMA {pragma}").fetchall()
+    except sqlite3.DatabaseError as error:
+        return str(error)
+    finally:
+        conn.close()
+    messages = [str(row[0]) for row in rows]
+    return None if messages == ["ok"] else "; ".join(messages[:3])
+
+
 def _copy_connection(source: sqlite3.Connection, final: Path) -> None:
-    """Copy a live database into ``final`` through a temporary file, so no half copy remains."""
+    """Copy a live database into ``final`` through a temporary file, so no half copy remains.
+
+    The copy is opened and integrity-checked before it takes its final name: only a verified
+    copy counts as a backup.
+    """
     temp = final.with_name(final.name + ".tmp")
     try:
         dest = sqlite3.connect(temp)
         try:
             source.backup(dest)
+            # A copy is one self-contained file: no write-ahead log beside it.
+            dest.execute("PRAGMA journal_mode = DELETE")
         finally:
             dest.close()
+        problem = check_integrity(temp, quick=False)
+        if problem is not None:
+            raise BackupFailed(final, problem)
         os.replace(temp, final)
     finally:
         temp.unlink(missing_ok=True)
@@ -85,8 +116,12 @@ def _backup_file(path: Path, backups_dir: Path, reason: str) -> Path:
             _copy_connection(source, final)
         finally:
             source.close()
-    except sqlite3.DatabaseError:
+    except (sqlite3.DatabaseError, BackupFailed):
+        # Damaged: keep it byte for byte (with its write-ahead log) so nothing is lost.
         shutil.copyfile(path, final)
+        wal = Path(f"{path}-wal")
+        if wal.is_file():
+            shutil.copyfile(wal, Path(f"{final}-wal"))
     return final
 
 
@@ -104,6 +139,24 @@ def list_backups(backups_dir: Path) -> list[BackupFile]:
         found.append((taken_at, counter, BackupFile(path, taken_at, match.group(2))))
     found.sort(key=lambda item: (item[0], item[1]), reverse=True)
     return [backup for _, _, backup in found]
+
+
+def is_good_backup(path: Path) -> bool:
+    """True when the file passes the integrity check and this kscdesk can read its schema."""
+    if check_integrity(path) is not None:
+        return False
+    try:
+        return probe_schema_version(path) <= LATEST_VERSION
+    except DatabaseUnreadable:
+        return False
+
+
+def newest_good_backup(backups_dir: Path) -> BackupFile | None:
+    """The newest backup that opens and passes the check (a damaged one is skipped)."""
+    for backup in list_backups(backups_dir):
+        if is_good_backup(backup.path):
+            return backup
+    return None
 
 
 def restore_backup(backup: Path, target: Path, backups_dir: Path) -> Path | None:
@@ -140,7 +193,7 @@ def thin_backups(
     today: date,
     *,
     daily: int = 7,
-    weekly: int = 8,
+    weekly: int = 4,
     monthly: int = 12,
 ) -> list[Path]:
     """Delete surplus backups; return what was deleted.

@@ -8,6 +8,7 @@ from sqlite_utils import Database
 
 from kscdesk.store.backup import backup_database
 from kscdesk.store.errors import DatabaseFromNewerVersion, DatabaseUnreadable
+from kscdesk.store.location import detect_storage, journal_mode_for
 from kscdesk.store.migrations import (
     LATEST_VERSION,
     apply_migrations,
@@ -26,16 +27,24 @@ _UNREADABLE_CODES = frozenset(
 )
 
 
-def configure_connection(db: Database) -> None:
-    """Per-connection settings: WAL journal, full sync, foreign keys, a 5 s busy wait."""
+def configure_connection(db: Database, journal_mode: str = "wal") -> None:
+    """Per-connection settings: the journal (WAL on a local disk, DELETE on a network share or
+    USB drive: kscdesk.store.location), full sync, foreign keys, a 5 s busy wait."""
     db.execute("PRAGMA busy_timeout = 5000")
-    db.enable_wal()
+    if journal_mode == "wal":
+        db.enable_wal()
+    else:
+        db.disable_wal()
     db.execute("PRAGMA synchronous = FULL")
     db.execute("PRAGMA foreign_keys = ON")
 
 
-def open_database(path: Path, *, backups_dir: Path | None = None) -> Database:
+def open_database(
+    path: Path, *, backups_dir: Path | None = None, journal_mode: str | None = None
+) -> Database:
     """Open (or create) the database file, configured and migrated to ``SCHEMA_VERSION``.
+
+    ``journal_mode`` ("wal" or "delete") is chosen from where the file is stored when None.
 
     A file from a newer kscdesk is refused before anything is written to it. An existing file
     is backed up (to ``backups_dir``, by default ``backups/`` beside it) before a migration.
@@ -50,8 +59,10 @@ def open_database(path: Path, *, backups_dir: Path | None = None) -> Database:
         db = Database(path, execute_plugins=False)
     except sqlite3.Error as error:
         raise DatabaseUnreadable(path, str(error)) from error
+    if journal_mode is None:
+        journal_mode = journal_mode_for(detect_storage(path.parent))
     try:
-        configure_connection(db)
+        configure_connection(db, journal_mode)
         current = schema_version(db)
         if has_content and current < SCHEMA_VERSION:
             target = backups_dir if backups_dir is not None else path.parent / BACKUPS_DIR_NAME
@@ -85,6 +96,7 @@ def open_memory_database() -> Database:
 def close_database(db: Database) -> None:
     """Fold the write-ahead log back into the file, then close, so one file holds everything."""
     try:
-        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        if db.journal_mode == "wal":
+            db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     finally:
         db.close()

@@ -57,3 +57,15 @@ class AttachmentUnreadable(StoreError):
         self.detail = detail
         message = f"Không đọc được tệp đính kèm {path}"
         super().__init__(f"{message} ({detail})." if detail else f"{message}.")
+
+
+class BackupFailed(StoreError):
+    """A backup copy did not pass the integrity check; it was discarded."""
+
+    def __init__(self, path: Path, detail: str) -> None:
+        self.path = path
+        self.detail = detail
+        super().__init__(
+            f"Bản sao lưu {path.name} không vượt qua kiểm tra toàn vẹn ({detail}) nên đã bị bỏ. "
+            "Dữ liệu hiện tại không bị thay đổi."
+        )

@@ -25,6 +25,7 @@ class FileMenuSlots(NamedTuple):
     find: Callable[[], object]
     open_data_folder: Callable[[], object]
     quit_app: Callable[[], object]
+    backups: Callable[[], object] | None = None
 
 
 def build_file_menu(
@@ -43,10 +44,16 @@ def build_file_menu(
         ),
         "quit": _action(window, "quit_action", "T&hoát", slots.quit_app, "Ctrl+Q"),
     }
+    if slots.backups is not None:
+        actions["backups"] = _action(
+            window, "backups_action", "&Sao lưu và phục hồi…", slots.backups
+        )
     menu.addAction(actions["import_plan"])
     menu.addSeparator()
     menu.addAction(actions["find"])
     menu.addAction(actions["open_data_folder"])
+    if "backups" in actions:
+        menu.addAction(actions["backups"])
     menu.addSeparator()
     menu.addAction(actions["quit"])
     return actions

@@ -59,6 +59,7 @@ class MainWindow(QMainWindow):
                     find=self.focus_search,
                     open_data_folder=self.open_data_folder,
                     quit_app=self.close,
+                    backups=self.show_backups,
                 ),
             ),
             **build_help_menu(
@@ -170,6 +171,23 @@ class MainWindow(QMainWindow):
             self.show_message("Đã lưu kế hoạch cấp trên.")
         return plan_uid
 
+    def receive_file(self, name: str) -> None:
+        """Another kscdesk start handed over its file ("" for none): come forward, open it."""
+        if self.isMinimized():
+            self.showNormal()
+        self.raise_()
+        self.activateWindow()
+        if name:
+            # After this signal returns: the import dialog is modal.
+            QTimer.singleShot(0, self, lambda: self.open_file(Path(name)))
+
+    def open_file(self, path: Path) -> None:
+        """A file given on the command line or handed over: a plan file opens the import."""
+        if self.workspace is None:  # still opening the data folder: try again shortly
+            QTimer.singleShot(200, self, lambda: self.open_file(path))
+            return
+        self.import_plan(path)
+
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         from kscdesk.ui.import_dialog import dropped_file
 
@@ -214,6 +232,16 @@ class MainWindow(QMainWindow):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
+
+    def show_backups(self) -> bool:
+        """Sao lưu và phục hồi…: back up now, or restore a backup (the data is reopened)."""
+        from kscdesk.ui.data_safety import restore_from_menu
+
+        restored = restore_from_menu(self)
+        if restored:
+            self.reload()
+            self.show_message("Đã khôi phục dữ liệu từ bản sao lưu.")
+        return restored
 
     def open_data_folder(self) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.folder)))

@@ -14,11 +14,11 @@ from kscdesk.store import plans
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
-    """Every file of the data folder but the log."""
+    """Every file of the data folder but the log and the backups (an import backs up first)."""
     return {
         str(p.relative_to(folder)): p.read_bytes()
         for p in sorted(folder.rglob("*"))
-        if p.is_file() and "logs" not in p.parts
+        if p.is_file() and "logs" not in p.parts and "backups" not in p.parts
     }
 
 

@@ -8,10 +8,13 @@ from pytestqt.qtbot import QtBot
 from PySide6.QtWidgets import QApplication
 
 from kscdesk import app
+from kscdesk.domain.model import Level
 from kscdesk.logging_setup import start_logging
 from kscdesk.selftest import run_selftest
+from kscdesk.services.offices import OfficeSpec, set_office
 from kscdesk.services.workspace import Workspace
-from kscdesk.ui import prompts
+from kscdesk.ui import first_run, prompts
+from kscdesk.ui.first_run import FirstRunChoice
 
 
 def test_selftest_renders_the_demo_and_returns_0(
@@ -24,40 +27,58 @@ def test_selftest_renders_the_demo_and_returns_0(
     assert not user_folder.exists()  # the user's folder is never touched
 
 
-def test_first_start_on_an_empty_folder_offers_and_loads_the_demo(
+def test_first_start_on_an_empty_folder_shows_the_wizard_whose_demo_choice_loads_the_demo(
     qtbot: QtBot,
     empty_workspace: Workspace,
     vietnamese_app: QApplication,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    questions: list[str] = []
+    shown: list[bool] = []
 
-    def answer_yes(parent: object, title: str, text: str, **kwargs: object) -> bool:
-        questions.append(title)
-        return True
+    def choose_demo(parent: object) -> FirstRunChoice:
+        shown.append(True)
+        return FirstRunChoice(demo=True)
 
-    monkeypatch.setattr(prompts, "ask_yes_no", answer_yes)
+    monkeypatch.setattr(first_run, "run_first_run_wizard", choose_demo)
     window = app.open_main_window(empty_workspace)
     qtbot.addWidget(window)
     assert window.plan_panel.task_model.rowCount() == 0
     qtbot.waitUntil(lambda: window.plan_panel.task_model.task_count() > 0, timeout=10000)
-    assert questions == ["Dữ liệu mẫu"]
+    assert shown == [True]
     assert window.plan_panel.ui.plan_combo.count() == 2
 
 
-def test_declining_the_demo_leaves_the_folder_empty(
+def test_putting_the_wizard_off_leaves_the_folder_empty(
     qtbot: QtBot,
     empty_workspace: Workspace,
     vietnamese_app: QApplication,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     asked: list[bool] = []
-    monkeypatch.setattr(prompts, "ask_yes_no", lambda *a, **k: asked.append(True) or False)
+    monkeypatch.setattr(first_run, "run_first_run_wizard", lambda p: asked.append(True))
     window = app.open_main_window(empty_workspace)
     qtbot.addWidget(window)
     qtbot.waitUntil(lambda: asked == [True])
     assert empty_workspace.is_empty()
     assert window.plan_panel.ui.plan_info_label.text().startswith("Chưa có kế hoạch nào")
+
+
+def test_a_folder_with_an_office_but_no_plan_is_offered_the_demo(
+    qtbot: QtBot,
+    empty_workspace: Workspace,
+    vietnamese_app: QApplication,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    set_office(empty_workspace, OfficeSpec("Phường Đức Phổ", Level.COMMUNE))
+    questions: list[str] = []
+    monkeypatch.setattr(first_run, "run_first_run_wizard", lambda p: questions.append("wizard"))
+    monkeypatch.setattr(
+        prompts, "ask_yes_no", lambda parent, title, text, **k: questions.append(title) or False
+    )
+    window = app.open_main_window(empty_workspace)
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: bool(questions))
+    assert questions == ["Dữ liệu mẫu"]
 
 
 def test_a_folder_with_plans_is_not_offered_the_demo(

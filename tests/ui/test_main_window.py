@@ -121,6 +121,7 @@ def test_menus_are_vietnamese(window: MainWindow) -> None:
         "&Nhập kế hoạch cấp trên…",
         "&Tìm nhiệm vụ",
         "&Mở thư mục dữ liệu",
+        "&Sao lưu và phục hồi…",
         "T&hoát",
         "&Hướng dẫn sử dụng",
         "&Phím tắt",
