@@ -83,11 +83,11 @@ def office_rules(ws: Workspace) -> list[WordingRule]:
 def set_office_rules(ws: Workspace, rules: list[WordingRule]) -> None:
     """Replace the office's rules; an empty phrase or a phrase given twice is refused."""
     _home(ws, "quy tắc thay từ")
-    seen: set[tuple[str, tuple[str, ...]]] = set()
+    seen: set[str] = set()
     for number, rule in enumerate(rules, start=1):
         if not rule.find.strip():
             raise ServiceError(f"Quy tắc thứ {number}: chưa ghi cụm từ cần thay.")
-        key = (search_key(rule.find.strip()), tuple(rule.fields))
+        key = search_key(rule.find.strip())
         if key in seen:
             raise ServiceError(f"Cụm từ “{rule.find.strip()}” đã có một quy tắc khác.")
         seen.add(key)

@@ -21,7 +21,7 @@ EXAMPLE_CENTRAL = Target(Comparator.AT_LEAST, Decimal(80))
 EXAMPLE_LAST_YEAR = Decimal(82)
 _CHOICES = (
     (IncreaseMode.POINTS, "Cộng thêm 10 điểm &phần trăm (82% → 92%)", "increase_points_radio"),
-    (IncreaseMode.FACTOR, "&Nhân với 1,1 (82% → 90,2%)", "increase_factor_radio"),
+    (IncreaseMode.FACTOR, "&Nhân với 1,1 (82% → 90,20%)", "increase_factor_radio"),
 )
 
 
