@@ -4,6 +4,7 @@ import re
 
 import pytest
 from helpers.layout_check import focusable_widgets
+from helpers.screens import DIALOGS
 from pytestqt.qtbot import QtBot
 
 from PySide6.QtCore import Qt
@@ -51,6 +52,25 @@ def test_the_tab_key_alone_reaches_every_control_of_every_page(
     assert missing == []
     # … and Tab goes round to the navigation again, so nothing is a dead end.
     assert nav in reached[1:]
+
+
+@pytest.mark.parametrize("name", [name for name, _ in DIALOGS])
+def test_the_tab_key_alone_reaches_every_control_of_every_dialog(
+    qtbot: QtBot, window: MainWindow, demo_workspace: Workspace, name: str
+) -> None:
+    dialog = dict(DIALOGS)[name](demo_workspace, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    controls = focusable_widgets(dialog)
+    assert controls, name
+    reached = tab_walk(qtbot, window, controls[0], presses=len(controls) + 3)
+    missing = [w.objectName() or type(w).__name__ for w in controls if w not in reached]
+    assert missing == []
+    # … and Tab comes round to where it started: no control keeps the focus for itself.
+    assert controls[0] in reached[1:]
 
 
 def _mnemonic(text: str) -> str | None:
