@@ -8,7 +8,7 @@ from helpers.screens import DIALOGS
 from pytestqt.qtbot import QtBot
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMenu, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QMenu, QTabWidget, QWidget
 
 from kscdesk.services.workspace import Workspace
 from kscdesk.ui.main_window import MainWindow
@@ -90,3 +90,25 @@ def test_menus_have_a_mnemonic_on_every_entry_and_no_clashes(window: MainWindow)
         keys = [_mnemonic(text) for text in entries]
         assert None not in keys, entries
         assert len(set(keys)) == len(keys), entries
+
+
+def test_each_settings_tab_has_its_own_mnemonics_apart_from_the_menu_bar(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """Alt+letter on a Cài đặt tab reaches one control, never a menu of the menu bar."""
+    bar = {_mnemonic(action.text()) for action in window.ui.menu_bar.actions()}
+    window.show_page("settings_panel")
+    tabs = window.current_page().findChild(QTabWidget, "settings_tabs")
+    assert isinstance(tabs, QTabWidget)
+    for index in range(tabs.count()):
+        tabs.setCurrentIndex(index)
+        page = tabs.currentWidget()
+        texts = [
+            widget.text()
+            for widget in page.findChildren(QLabel) + page.findChildren(QAbstractButton)
+            if widget.isVisibleTo(window) and _mnemonic(widget.text())
+        ]
+        keys = [_mnemonic(text) for text in texts]
+        assert texts, tabs.tabText(index)
+        assert len(set(keys)) == len(keys), texts
+        assert not bar & set(keys), texts

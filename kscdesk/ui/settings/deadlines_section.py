@@ -94,7 +94,7 @@ class DeadlinesSection(QWidget):
         self.day_edit.setPlaceholderText("ngày/tháng/năm, ví dụ 02/01/2026")
         off_label.setBuddy(self.day_edit)
         add_row.addWidget(self.day_edit, 1)
-        self.add_button = QPushButton("&Thêm ngày nghỉ", self)
+        self.add_button = QPushButton("Thêm ngà&y nghỉ", self)
         self.add_button.setObjectName("add_day_off_button")
         add_row.addWidget(self.add_button)
         self.remove_button = QPushButton("&Xóa ngày đã chọn", self)

@@ -132,7 +132,7 @@ class WordingSection(QWidget):
         for name, text, slot in (
             ("settings_add_rule_button", "Thêm &quy tắc", self.add_rule),
             ("settings_remove_rule_button", "Xóa quy tắc đã &chọn", self.remove_rule),
-            ("settings_import_rules_button", "Nhập &tệp quy tắc…", self.import_rules),
+            ("settings_import_rules_button", "&Nhập tệp quy tắc…", self.import_rules),
             ("settings_export_rules_button", "&Xuất tệp quy tắc…", self.export_rules),
         ):
             button = QPushButton(text, self)
