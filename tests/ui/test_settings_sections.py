@@ -217,3 +217,59 @@ def test_the_key_fingerprint_is_shown_and_copied_for_the_phone_comparison(
     assert section.fingerprint_edit.isReadOnly()
     qtbot.mouseClick(section.copy_button, Qt.MouseButton.LeftButton)
     assert QApplication.clipboard().text() == own_fingerprint(demo_workspace)
+
+
+def test_the_page_shows_what_other_pages_changed_when_it_is_shown_again(
+    qtbot: QtBot, app: QApplication, demo_workspace: Workspace
+) -> None:
+    from kscdesk.services.indicators import set_increase_mode
+    from kscdesk.services.progress import set_report_day
+    from kscdesk.ui.settings.page import SettingsPage
+
+    page = shown(qtbot, SettingsPage(demo_workspace))
+    assert isinstance(page, SettingsPage)
+    deadlines = next(s for s in page.sections if isinstance(s, DeadlinesSection))
+    targets = next(s for s in page.sections if isinstance(s, TargetsSection))
+    page.hide()
+    set_report_day(demo_workspace, 19)  # as the To-do page does
+    set_increase_mode(demo_workspace, IncreaseMode.FACTOR)  # as the Indicators page does
+    page.show()
+    assert deadlines.report_day_edit.text() == "19"
+    assert targets.radios[IncreaseMode.FACTOR].isChecked()
+    assert not targets.radios[IncreaseMode.POINTS].isChecked()
+    assert targets.message.isHidden()  # shown again, not saved again
+
+
+def test_a_unit_renamed_in_its_table_cell_is_saved_when_the_editor_closes(
+    qtbot: QtBot, app: QApplication, demo_workspace: Workspace
+) -> None:
+    section = shown(qtbot, UnitsSection(demo_workspace))
+    assert isinstance(section, UnitsSection)
+    model = section.model
+    row = [unit.name for unit in model.units].index("Tư pháp – Hộ tịch")
+    section.view.setCurrentIndex(model.index(row, 0))
+    section.view.edit(model.index(row, 0))
+    editor = section.view.viewport().findChild(QLineEdit)
+    assert isinstance(editor, QLineEdit)
+    editor.selectAll()
+    editor.insert("Tư pháp – Hộ tịch – Chứng thực")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)  # the delegate commits on the next event loop turn
+    qtbot.waitUntil(lambda: "Tư pháp – Hộ tịch – Chứng thực" in list_unit_names(demo_workspace))
+    assert "Tư pháp – Hộ tịch" not in list_unit_names(demo_workspace)
+    assert not section.message.refused
+
+
+def test_a_rule_typed_in_a_new_row_of_the_table_is_saved(
+    qtbot: QtBot, app: QApplication, demo_workspace: Workspace
+) -> None:
+    section = shown(qtbot, WordingSection(demo_workspace))
+    assert isinstance(section, WordingSection)
+    qtbot.mouseClick(
+        section.findChild(QWidget, "settings_add_rule_button"), Qt.MouseButton.LeftButton
+    )
+    editor = section.view.viewport().findChild(QLineEdit)
+    assert isinstance(editor, QLineEdit)
+    editor.insert("thành phố Quảng Ngãi")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: bool(office_rules(demo_workspace)))
+    assert office_rules(demo_workspace) == [WordingRule("thành phố Quảng Ngãi", "", TEXT_FIELDS)]

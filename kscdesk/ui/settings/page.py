@@ -2,6 +2,7 @@
 
 from collections.abc import Callable
 
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QScrollArea, QTabWidget, QVBoxLayout, QWidget
 
 from kscdesk.services.workspace import Workspace
@@ -50,6 +51,17 @@ class SettingsPage(QWidget):
             scroll.setWidget(section)
             self.tabs.addTab(scroll, label)
         layout.addWidget(self.tabs, 1)
+        self._shown_once = False
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Show what is stored now: the To-do and Indicators pages change some settings too."""
+        if self._shown_once:
+            for section in self.sections:
+                load = getattr(section, "load", None)
+                if callable(load):
+                    load()
+        self._shown_once = True
+        super().showEvent(event)
 
 
 def build_settings_page(workspace: Workspace, parent: QWidget) -> QWidget:

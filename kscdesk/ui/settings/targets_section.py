@@ -64,7 +64,12 @@ class TargetsSection(QWidget):
 
     def load(self) -> None:
         mode = get_increase_mode(self._ws)
+        for radio in self.radios.values():  # showing the stored rule is not a change to save
+            radio.blockSignals(True)
         self.radios[mode].setChecked(True)
+        for radio in self.radios.values():
+            radio.blockSignals(False)
+        self.message.clear_message()
         self.example_label.setText(example_text(mode))
 
     def _on_toggled(self, on: bool, mode: IncreaseMode) -> None:

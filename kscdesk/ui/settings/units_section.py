@@ -125,12 +125,12 @@ class UnitsSection(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         layout.addWidget(self.view, 1)
-        self.reload()
+        self.load()
         self.add_button.clicked.connect(self.add_unit)
         self.name_edit.returnPressed.connect(self.add_unit)
         self.remove_button.clicked.connect(self.remove_unit)
 
-    def reload(self) -> None:
+    def load(self) -> None:
         self.model.set_units(office_directory.list_units(self.workspace))
 
     def act(self, change: Callable[[], None]) -> bool:
@@ -139,10 +139,10 @@ class UnitsSection(QWidget):
             change()
         except ServiceError as error:
             self.message.refuse(str(error))
-            self.reload()
+            self.load()
             return False
         self.message.note("Đã lưu danh bạ đơn vị.")
-        self.reload()
+        self.load()
         self.saved.emit()
         return True
 

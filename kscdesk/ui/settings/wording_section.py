@@ -141,7 +141,10 @@ class WordingSection(QWidget):
             row.addWidget(button)
         row.addStretch(1)
         layout.addLayout(row)
-        self.model.set_rules(office_rules(workspace))
+        self.load()
+
+    def load(self) -> None:
+        self.model.set_rules(office_rules(self._ws))
 
     def commit(self, rules: list[WordingRule]) -> bool:
         """Save ``rules`` for the office; a refusal is shown and nothing changes."""
