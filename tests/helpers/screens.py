@@ -111,6 +111,27 @@ def _return(ws: Workspace, parent: QWidget) -> QDialog:
     return ReturnDialog("Phường Trương Quang Trọng", "Quý I năm 2026", parent)
 
 
+def _import_confirmation(ws: Workspace, parent: QWidget) -> QDialog:
+    """The question before a district's folder of 28 commune packages is taken in."""
+    from kscdesk.services.exchange_import import ImportItem, Outcome
+    from kscdesk.ui import prompts
+    from kscdesk.ui.exchange_import_flow import confirmation_text
+
+    items = [
+        ImportItem(
+            Path(f"BaoCao-Q1-2026-xa-{number:02}.kscx"),
+            Outcome.REFUSED if number % 9 == 0 else Outcome.ACCEPTED,
+            f"Báo cáo Quý I năm 2026 của Xã Số {number}, gói số 1, ký ngày 15/03/2026.",
+        )
+        for number in range(1, 29)
+    ]
+    text = confirmation_text(items)
+    buttons = prompts.StandardButton.Yes | prompts.StandardButton.No
+    return prompts.build_message_box(
+        parent, prompts.QMessageBox.Icon.Question, "Nhận gói trao đổi", text, buttons
+    )
+
+
 # (name, factory) — the dialog is built, shown and checked, then closed.
 DIALOGS: tuple[tuple[str, Callable[[Workspace, QWidget], QDialog]], ...] = (
     ("about_dialog", _about),
@@ -124,6 +145,7 @@ DIALOGS: tuple[tuple[str, Callable[[Workspace, QWidget], QDialog]], ...] = (
     ("evidence_window", _evidence_window),
     ("evidence_dialog", _evidence_dialog),
     ("return_dialog", _return),
+    ("import_confirmation", _import_confirmation),
 )
 
 
