@@ -92,6 +92,21 @@ def test_menus_have_a_mnemonic_on_every_entry_and_no_clashes(window: MainWindow)
         assert len(set(keys)) == len(keys), entries
 
 
+def test_every_menu_of_every_page_has_a_mnemonic_on_every_entry_and_no_clashes(
+    window: MainWindow,
+) -> None:
+    """The menus pages make for themselves (the plan page's "Lập kế hoạch ▾"), not only the bar."""
+    for page in PAGES:
+        window.show_page(page.name)
+    menus = [menu for menu in window.findChildren(QMenu) if menu.parent() is not window.ui.menu_bar]
+    assert menus
+    for menu in menus:
+        entries = [a.text() for a in menu.actions() if not a.isSeparator()]
+        keys = [_mnemonic(text) for text in entries]
+        assert None not in keys, entries
+        assert len(set(keys)) == len(keys), entries
+
+
 def test_each_settings_tab_has_its_own_mnemonics_apart_from_the_menu_bar(
     qtbot: QtBot, window: MainWindow
 ) -> None:
