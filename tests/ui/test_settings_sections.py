@@ -81,10 +81,12 @@ def test_days_off_are_added_and_removed_and_a_date_not_on_the_calendar_is_refuse
 ) -> None:
     section = shown(qtbot, DeadlinesSection(demo_workspace))
     assert isinstance(section, DeadlinesSection)
+    assert section.empty_label.isVisible()
     type_and_leave(qtbot, section.day_edit, "02/01/2026")
     type_and_leave(qtbot, section.day_edit, "5/5/2026")
     assert days_off(demo_workspace) == [date(2026, 1, 2), date(2026, 5, 5)]
     assert section.days_model.rowCount() == 2
+    assert not section.empty_label.isVisible()
     type_and_leave(qtbot, section.day_edit, "31/02/2026")
     assert section.days_message.refused and "không có trên lịch" in section.days_message.text()
     type_and_leave(qtbot, section.day_edit, "02/01/2026")

@@ -109,6 +109,13 @@ class DeadlinesSection(QWidget):
         self.days_view.setModel(self.days_model)
         self.days_view.setMinimumHeight(120)
         layout.addWidget(self.days_view, 1)
+        self.empty_label = QLabel("Chưa có ngày nghỉ riêng nào.", self)
+        self.empty_label.setObjectName("days_off_empty_label")
+        self.empty_label.setStyleSheet("color: #555;")
+        layout.addWidget(self.empty_label)
+        self.days_model.modelReset.connect(
+            lambda: self.empty_label.setVisible(not self.days_model.days)
+        )
         self.load()
         self.report_day_edit.editingFinished.connect(self.save_report_day)
         self.add_button.clicked.connect(self.add_day)

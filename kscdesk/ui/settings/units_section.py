@@ -23,7 +23,7 @@ from kscdesk.ui.settings.common import MessageLine, explanation
 _EXPLAIN = (
     "Các đơn vị, bộ phận của xã, phường; khi sửa kế hoạch, ô đơn vị chủ trì và phối hợp gợi ý "
     "các tên này. Đánh dấu đơn vị chủ trì công tác kiểm soát TTHC (thường là Văn phòng HĐND và "
-    "UBND); nhấn đúp vào tên để sửa."
+    "UBND); nhấn đúp vào tên (hoặc F2) để sửa."
 )
 HEADERS = ("Tên đơn vị", "Chủ trì KSTT")
 _Index = QModelIndex | QPersistentModelIndex
