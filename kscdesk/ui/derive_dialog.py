@@ -19,7 +19,7 @@ from kscdesk.services.plan_update import apply_carried, offer_carry_forward
 from kscdesk.services.tailor_plan import derive_plan, offered_rules
 from kscdesk.services.workspace import Workspace
 from kscdesk.store import plans
-from kscdesk.ui import prompts
+from kscdesk.ui import keyboard, prompts, window_state
 
 
 class DeriveDialog(QDialog):
@@ -61,6 +61,8 @@ class DeriveDialog(QDialog):
         buttons.accepted.connect(self.derive)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        keyboard.tab_never_traps(self)
+        window_state.fit_to_screen(self)
 
     def derive(self) -> None:
         source = self.source_combo.currentData()

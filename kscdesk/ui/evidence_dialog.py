@@ -36,7 +36,7 @@ from kscdesk.services.evidence import Change, EvidenceDraft, StoredFile
 from kscdesk.services.workspace import Workspace
 from kscdesk.store import plans
 from kscdesk.store.errors import StoreError
-from kscdesk.ui import prompts
+from kscdesk.ui import keyboard, prompts, window_state
 from kscdesk.ui.background import BackgroundTask, Job, run_in_background
 from kscdesk.ui.generated.ui_evidence_dialog import Ui_EvidenceDialog
 
@@ -111,6 +111,8 @@ class EvidenceDialog(QDialog):
         if evidence is not None:
             self._show_evidence(evidence)
         self._show_files()
+        keyboard.tab_never_traps(self)
+        window_state.fit_to_screen(self)
 
     # --- layout ---------------------------------------------------------------------------------
 

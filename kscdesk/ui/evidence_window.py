@@ -9,6 +9,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
 
 from kscdesk.services.workspace import Workspace
+from kscdesk.ui import keyboard, window_state
 from kscdesk.ui.evidence_panel import EvidencePanel
 from kscdesk.ui.plan_panel import PlanPanel
 
@@ -31,6 +32,8 @@ class EvidenceWindow(QDialog):
         layout.addWidget(self.panel, 1)
         layout.addWidget(close)
         self.resize(960, 460)
+        keyboard.tab_never_traps(self)
+        window_state.fit_to_screen(self)
 
 
 def selected_task_uid(panel: PlanPanel) -> str | None:

@@ -25,6 +25,11 @@ def summary_text(items: list[ImportItem]) -> str:
     return "\n".join(lines)
 
 
+def confirmation_text(items: list[ImportItem]) -> str:
+    """The question asked after the dry run, before anything is saved."""
+    return "Kết quả kiểm tra (chưa lưu gì):\n\n" + summary_text(items) + "\n\nNhận các gói hợp lệ?"
+
+
 class ImportFlow(QObject):
     """Runs dry run → confirm → import for one file or folder; ``done`` carries the summary."""
 
@@ -83,9 +88,7 @@ class ImportFlow(QObject):
         if not any(item.accepted for item in items):
             self.done.emit(summary_text(items))
             return
-        question = (
-            "Kết quả kiểm tra (chưa lưu gì):\n\n" + summary_text(items) + "\n\nNhận các gói hợp lệ?"
-        )
+        question = confirmation_text(items)
         if not prompts.ask_yes_no(self._widget, "Nhận gói trao đổi", question):
             self.done.emit("Đã hủy, không nhận gói nào.")
             return

@@ -44,7 +44,7 @@ from kscdesk.services.exchange_export import (
 )
 from kscdesk.services.workspace import Workspace
 from kscdesk.store import plans, receipts
-from kscdesk.ui import prompts
+from kscdesk.ui import keyboard, prompts, window_state
 from kscdesk.ui.background import BackgroundTask, run_in_background
 from kscdesk.ui.exchange_import_flow import ImportFlow
 from kscdesk.ui.ledger_model import LedgerModel
@@ -237,6 +237,8 @@ class ReturnDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.resize(520, 300)
+        keyboard.tab_never_traps(self)
+        window_state.fit_to_screen(self)
 
 
 class ParentSide(_Side):

@@ -81,18 +81,18 @@ class PlanEditor:
         self.menu_actions: dict[str, QAction] = {}
         tools = QToolButton(bar)
         tools.setObjectName("plan_menu_button")
-        tools.setText("Lập kế hoạch ▾")
+        tools.setText("Lập kế &hoạch ▾")
         tools.setStyleSheet("QToolButton::menu-indicator { image: none; }")
         tools.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         tools.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         menu = QMenu(tools)
         for name, text, slot in (
-            ("derive_action", "Lập kế hoạch của đơn vị…", self.open_derive),
-            ("rules_action", "Quy tắc thay từ (xem trước)…", self.open_rules),
-            ("update_action", "Cập nhật theo kế hoạch cấp trên ban hành lại…", self.open_update),
-            ("units_action", "Danh bạ đơn vị của xã, phường…", self.open_units),
-            ("export_decision_action", "Xuất quyết định ban hành (Word)…", self.export_decision),
-            ("export_table_action", "Xuất bảng kế hoạch để in (Excel)…", self.export_table),
+            ("derive_action", "&Lập kế hoạch của đơn vị…", self.open_derive),
+            ("rules_action", "&Quy tắc thay từ (xem trước)…", self.open_rules),
+            ("update_action", "&Cập nhật theo kế hoạch cấp trên ban hành lại…", self.open_update),
+            ("units_action", "&Danh bạ đơn vị của xã, phường…", self.open_units),
+            ("export_decision_action", "&Xuất quyết định ban hành (Word)…", self.export_decision),
+            ("export_table_action", "Xuất &bảng kế hoạch để in (Excel)…", self.export_table),
         ):
             action = menu.addAction(text)
             action.setObjectName(name)

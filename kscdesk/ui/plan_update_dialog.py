@@ -36,7 +36,7 @@ from kscdesk.services.plan_update import (
 )
 from kscdesk.services.workspace import Workspace
 from kscdesk.store import plans
-from kscdesk.ui import prompts
+from kscdesk.ui import keyboard, prompts, window_state
 
 KIND_LABELS = {
     "upstream": "Cấp trên sửa",
@@ -68,6 +68,8 @@ class PlanUpdateDialog(QDialog):
         self._build()
         if self.parent_combo.count():
             self.compare()
+        keyboard.tab_never_traps(self)
+        window_state.fit_to_screen(self)
 
     def _build(self) -> None:
         layout = QVBoxLayout(self)

@@ -5,6 +5,7 @@ Qt has no Vietnamese translation of its own, so every standard button gets its t
 monkeypatch the ``ask_*``/``show_*``/``choose_*`` functions instead of clicking modal boxes.
 """
 
+import math
 from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
@@ -29,6 +30,41 @@ BUTTON_TEXTS: dict[StandardButton, str] = {
 }
 
 
+# A message taller than this many lines (a long line counts as the lines it wraps to) is folded
+# so the box fits a 1093×614 screen: its first lines and its closing question stay, the whole
+# text goes under "Xem chi tiết..." in a box that scrolls.
+MAX_MESSAGE_LINES = 16
+_WRAP = 70  # characters a QMessageBox line holds before it wraps, about
+
+
+def _rows(text: str) -> int:
+    return sum(max(1, math.ceil(len(line) / _WRAP)) for line in text.split("\n"))
+
+
+def fold_message(text: str) -> tuple[str, str]:
+    """(text shown, whole text for the details) – the details are "" when nothing is folded."""
+    if _rows(text) <= MAX_MESSAGE_LINES:
+        return text, ""
+    # The closing short paragraphs (a count, the question) stay in view.
+    paragraphs = text.split("\n\n")
+    cut = len(paragraphs)
+    while cut > 1 and _rows("\n\n".join(paragraphs[cut - 1 :])) <= 4:
+        cut -= 1
+    body, closing = "\n\n".join(paragraphs[:cut]), "\n\n".join(paragraphs[cut:])
+    budget = MAX_MESSAGE_LINES - 2 - _rows(closing)
+    lines = body.split("\n")
+    kept: list[str] = []
+    for line in lines:
+        if _rows("\n".join([*kept, line])) > budget:
+            break
+        kept.append(line)
+    if not kept:  # one very long line: its beginning
+        kept = [lines[0][: budget * _WRAP - 1] + "…"]
+    more = len(lines) - len(kept)
+    shown = "\n".join(kept) + f"\n… và {more} dòng nữa: bấm “Xem chi tiết...” để xem hết."
+    return (shown + "\n\n" + closing if closing else shown), text
+
+
 def build_message_box(  # noqa: PLR0913 - the QMessageBox constructor's own arguments
     parent: QWidget | None,
     icon: QMessageBox.Icon,
@@ -39,6 +75,8 @@ def build_message_box(  # noqa: PLR0913 - the QMessageBox constructor's own argu
     details: str = "",
 ) -> QMessageBox:
     """A message box with Vietnamese button texts, not yet shown (tests inspect it)."""
+    text, whole = fold_message(text)
+    details = "\n\n".join(part for part in (whole, details) if part)
     box = QMessageBox(icon, title, text, buttons, parent)
     box.setObjectName("message_box")
     for standard, label in BUTTON_TEXTS.items():

@@ -40,7 +40,7 @@ from kscdesk.services.tailor_plan import (
 )
 from kscdesk.services.workspace import Workspace
 from kscdesk.store import plans
-from kscdesk.ui import prompts
+from kscdesk.ui import keyboard, prompts, window_state
 from kscdesk.ui.text_delegates import UnitDelegate
 
 RULE_HEADERS = ("Cụm từ của cấp trên", "Thay bằng (để trống: bỏ đi)", "Chỉ ô đơn vị")
@@ -64,6 +64,8 @@ class RulesDialog(QDialog):
         self._build()
         content = plans.load_plan(ws.db, plan_uid)
         self.set_rules(offered_rules(ws, content.derived_from_uid or plan_uid))
+        keyboard.tab_never_traps(self)
+        window_state.fit_to_screen(self)
 
     def _build(self) -> None:
         layout = QVBoxLayout(self)

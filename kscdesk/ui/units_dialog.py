@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
 from kscdesk.services.errors import ServiceError
 from kscdesk.services.tailor_plan import list_unit_names, set_unit_names
 from kscdesk.services.workspace import Workspace
-from kscdesk.ui import prompts
+from kscdesk.ui import keyboard, prompts, window_state
 
 
 class UnitsDialog(QDialog):
@@ -34,6 +34,8 @@ class UnitsDialog(QDialog):
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        keyboard.tab_never_traps(self)
+        window_state.fit_to_screen(self)
 
     def save(self) -> None:
         try:

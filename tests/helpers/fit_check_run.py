@@ -5,13 +5,14 @@ QT_SCALE_FACTOR, which can only be set before the QApplication exists.
 """
 
 import json
+import os
 import sys
 import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QTabWidget, QWidget
 
 from helpers.layout_check import layout_problems
 from helpers.screens import DIALOGS, demo_folder
@@ -24,6 +25,30 @@ from kscdesk.ui.pages import PAGES
 def settle(app: QApplication) -> None:
     for _ in range(5):
         app.processEvents()
+
+
+def shoot(widget: QWidget, name: str) -> None:
+    """Save a screenshot when FIT_SHOTS names a folder (for a person to look at)."""
+    folder = os.environ.get("FIT_SHOTS")
+    if folder:
+        widget.grab().save(str(Path(folder) / f"{name}.png"))
+
+
+def tab_problems(app: QApplication, window: QWidget, page: QWidget, name: str) -> list[str]:
+    """The layout of every tab of every tab widget on the page, not only the one in front."""
+    problems: list[str] = []
+    for tabs in page.findChildren(QTabWidget):
+        if not tabs.isVisibleTo(window):
+            continue
+        front = tabs.currentIndex()
+        for index in range(tabs.count()):
+            tabs.setCurrentIndex(index)
+            settle(app)
+            shoot(window, f"{name}-{tabs.objectName()}-{index}")
+            label = tabs.tabText(index)
+            problems += [f"[{label}] {found}" for found in layout_problems(window)]
+        tabs.setCurrentIndex(front)
+    return sorted(set(problems))
 
 
 def main() -> int:
@@ -40,11 +65,16 @@ def main() -> int:
         for page in PAGES:
             window.show_page(page.name)
             settle(app)
-            report[page.name] = layout_problems(window)
+            shoot(window, page.name)
+            page_widget = window.current_page()
+            report[page.name] = layout_problems(window) + tab_problems(
+                app, window, page_widget, page.name
+            )
         for name, factory in DIALOGS:
             dialog = factory(ws, window)
             dialog.show()
             settle(app)
+            shoot(dialog, name)
             fits = dialog.width() <= area.width() and dialog.height() <= area.height()
             problems = [] if fits else [f"{name} lớn hơn màn hình: {dialog.size()}"]
             report[name] = problems + layout_problems(dialog)

@@ -76,3 +76,28 @@ def test_each_file_dialog_opens_in_the_folder_last_used_in_it(
     prompts.choose_save_file(None, "Chọn kế hoạch", "*.docx", Path("bao-cao.docx"))
     usb = str(tmp_path / "usb")
     assert opened_in == ["", usb, "", str(Path(usb) / "bao-cao.docx")]
+
+
+def test_a_long_message_is_folded_keeping_its_count_and_question_in_view(
+    vietnamese_app: QApplication,
+) -> None:
+    items = "\n".join(
+        f"✔ Gói số {n}: đã nhận báo cáo Quý I năm 2026 của xã số {n}." for n in range(30)
+    )
+    text = f"Kết quả kiểm tra (chưa lưu gì):\n\n{items}\n\nNhận 30/30 gói.\n\nNhận các gói hợp lệ?"
+    box = prompts.build_message_box(
+        None, QMessageBox.Icon.Question, "Nhận gói", text, Button.Yes | Button.No
+    )
+    shown = box.text()
+    assert shown.startswith("Kết quả kiểm tra (chưa lưu gì):\n\n✔ Gói số 0:")
+    assert shown.endswith("\n\nNhận 30/30 gói.\n\nNhận các gói hợp lệ?")
+    assert "Gói số 29" not in shown and "dòng nữa" in shown
+    assert len(shown.splitlines()) <= prompts.MAX_MESSAGE_LINES
+    assert box.detailedText() == text  # nothing is lost: the whole text scrolls in the details
+    box.deleteLater()
+
+
+def test_a_short_message_and_its_details_are_left_as_they_are() -> None:
+    assert prompts.fold_message("Đã lưu.\n\nMở thư mục?") == ("Đã lưu.\n\nMở thư mục?", "")
+    shown, whole = prompts.fold_message("x" * 5000)
+    assert whole == "x" * 5000 and len(shown) < 1200
