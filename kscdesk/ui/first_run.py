@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from kscdesk.services import divisions
 from kscdesk.services.divisions import Division
+from kscdesk.ui import keyboard, window_state
 
 if TYPE_CHECKING:
     from kscdesk.services.workspace import Workspace
@@ -208,6 +209,8 @@ class FirstRunWizard(QWizard):
         self.officer_page = OfficerPage(self.office_page, self)
         self.addPage(self.officer_page)
         self.resize(780, 560)
+        keyboard.tab_never_traps(self)
+        window_state.fit_to_screen(self)
 
     def _welcome_page(self) -> QWizardPage:
         page = QWizardPage(self)

@@ -20,6 +20,8 @@ if TYPE_CHECKING:  # imported when the workspace is attached, after the window i
     from kscdesk.ui.plan_panel import PlanPanel
     from kscdesk.ui.shortcuts_dialog import ShortcutsDialog
 
+PACKAGE_SUFFIX = ".kscx"  # an exchange package (kscdesk.formats.package)
+
 _NAV_STYLE = """
 QListWidget#nav_list { background: palette(window); border-right: 1px solid palette(mid);
     padding-top: 8px; outline: 0; }
@@ -182,9 +184,16 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self, lambda: self.open_file(Path(name)))
 
     def open_file(self, path: Path) -> None:
-        """A file given on the command line or handed over: a plan file opens the import."""
+        """A file given on the command line, handed over or dropped: an exchange package (.kscx)
+        goes to the Trao đổi page's import, any other file to the plan import."""
         if self.workspace is None:  # still opening the data folder: try again shortly
             QTimer.singleShot(200, self, lambda: self.open_file(path))
+            return
+        exchange = self.built_page("exchange_panel")
+        side = getattr(exchange, "side", None)
+        if path.suffix.lower() == PACKAGE_SUFFIX and side is not None:
+            self.show_page("exchange_panel")
+            side.import_paths(path)
             return
         self.import_plan(path)
 
@@ -201,7 +210,7 @@ class MainWindow(QMainWindow):
         if path is not None:
             event.acceptProposedAction()
             # After the drop returns: a modal dialog inside it would hold Explorer's drag too.
-            QTimer.singleShot(0, self, lambda: self.import_plan(path))
+            QTimer.singleShot(0, self, lambda: self.open_file(path))
 
     def focus_search(self) -> None:
         self.show_page("plan_panel")

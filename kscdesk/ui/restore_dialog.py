@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from kscdesk.services.backups import BackupInfo, create_backup, list_backups
+from kscdesk.ui import keyboard, window_state
 
 if TYPE_CHECKING:
     from kscdesk.services.workspace import Workspace
@@ -141,6 +142,8 @@ class RestoreDialog(QDialog):
 
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self._select(preselect)
+        keyboard.tab_never_traps(self)
+        window_state.fit_to_screen(self)
 
     @staticmethod
     def _intro(folder: Path, problem: str | None) -> str:

@@ -133,6 +133,20 @@ def _import_confirmation(ws: Workspace, parent: QWidget) -> QDialog:
 
 
 # (name, factory) — the dialog is built, shown and checked, then closed.
+def _restore(ws: Workspace, parent: QWidget) -> QDialog:
+    from kscdesk.services.backups import create_backup
+    from kscdesk.ui.restore_dialog import RestoreDialog
+
+    create_backup(ws)
+    return RestoreDialog(ws.folder, parent, workspace=ws)
+
+
+def _first_run(ws: Workspace, parent: QWidget) -> QDialog:
+    from kscdesk.ui.first_run import FirstRunWizard
+
+    return FirstRunWizard(parent)
+
+
 DIALOGS: tuple[tuple[str, Callable[[Workspace, QWidget], QDialog]], ...] = (
     ("about_dialog", _about),
     ("import_dialog", _import),
@@ -146,6 +160,8 @@ DIALOGS: tuple[tuple[str, Callable[[Workspace, QWidget], QDialog]], ...] = (
     ("evidence_dialog", _evidence_dialog),
     ("return_dialog", _return),
     ("import_confirmation", _import_confirmation),
+    ("restore_dialog", _restore),
+    ("first_run_wizard", _first_run),
 )
 
 

@@ -1,5 +1,7 @@
 """Pages wired together in the main window: the progress page's task detail shows its evidence."""
 
+from pathlib import Path
+
 from pytestqt.qtbot import QtBot
 
 from PySide6.QtWidgets import QApplication
@@ -31,3 +33,21 @@ def test_selecting_a_task_on_the_progress_page_shows_its_evidence(
     )
     assert evidence.task_uid == task_uid
     assert evidence.model.rowCount() >= 1
+
+
+def test_a_package_handed_to_the_window_goes_to_the_exchange_import(
+    qtbot: QtBot, demo_workspace: Workspace, vietnamese_app: QApplication, tmp_path: Path
+) -> None:
+    window = MainWindow(demo_workspace.folder, demo_workspace)
+    qtbot.addWidget(window)
+    window.show()
+    exchange = window.built_page("exchange_panel")
+    side = getattr(exchange, "side", None)
+    assert side is not None
+    started: list[Path] = []
+    side.import_paths = started.append  # the import flow itself is tested on its page
+    package = tmp_path / "bao-cao-2023-Q1.kscx"
+    package.write_bytes(b"PK")
+    window.open_file(package)
+    assert started == [package]
+    assert window.current_page() is exchange

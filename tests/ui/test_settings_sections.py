@@ -56,6 +56,7 @@ def test_every_section_is_a_tab_of_the_settings_page() -> None:
         "Từ ngữ",
         "Danh bạ đơn vị",
         "Trao đổi dữ liệu",
+        "Sao lưu",
     ]
 
 
@@ -275,3 +276,21 @@ def test_a_rule_typed_in_a_new_row_of_the_table_is_saved(
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: bool(office_rules(demo_workspace)))
     assert office_rules(demo_workspace) == [WordingRule("thành phố Quảng Ngãi", "", TEXT_FIELDS)]
+
+
+def test_the_backups_section_backs_up_now_and_hands_restore_to_the_window(
+    qtbot: QtBot, demo_workspace: Workspace, vietnamese_app: QApplication
+) -> None:
+    from kscdesk.services.backups import list_backups
+    from kscdesk.ui.settings.backups_section import BackupsSection
+
+    section = BackupsSection(demo_workspace)
+    qtbot.addWidget(section)
+    before = len(list_backups(demo_workspace.folder))
+    qtbot.mouseClick(section.backup_button, Qt.MouseButton.LeftButton)
+    assert len(list_backups(demo_workspace.folder)) == before + 1
+    assert f"Có {before + 1} bản sao lưu" in section.summary_label.text()
+    asked: list[bool] = []
+    section.window().show_backups = lambda: asked.append(True)  # type: ignore[attr-defined]
+    qtbot.mouseClick(section.restore_button, Qt.MouseButton.LeftButton)
+    assert asked == [True]

@@ -6,6 +6,7 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QScrollArea, QTabWidget, QVBoxLayout, QWidget
 
 from kscdesk.services.workspace import Workspace
+from kscdesk.ui.settings.backups_section import BackupsSection
 from kscdesk.ui.settings.deadlines_section import DeadlinesSection
 from kscdesk.ui.settings.exchange_section import ExchangeSection
 from kscdesk.ui.settings.office_section import OfficeSection
@@ -21,6 +22,7 @@ SECTIONS: tuple[tuple[str, Callable[[Workspace, QWidget], QWidget]], ...] = (
     ("Từ ngữ", WordingSection),
     ("Danh bạ đơn vị", UnitsSection),
     ("Trao đổi dữ liệu", ExchangeSection),
+    ("Sao lưu", BackupsSection),
 )
 
 
