@@ -63,7 +63,14 @@ class ReportFiles:
 
 def letterhead_for(ws: Workspace, data: ReportInput) -> Letterhead:
     """Header and closing facts from the office profile ("UBND phường Trần Phú")."""
-    name = nfc(data.office_name).strip()
+    return office_letterhead(data.office_name, data.parent_office_name)
+
+
+def office_letterhead(
+    office_name: str, parent_office_name: str | None, extra_recipients: tuple[str, ...] = ()
+) -> Letterhead:
+    """Agency lines, place and recipients of an office's report ("UBND huyện Sơn Tịnh")."""
+    name = nfc(office_name).strip()
     local = _PREFIX.sub("", name)
     place = local
     for word in _UNIT_WORDS:
@@ -71,8 +78,9 @@ def letterhead_for(ws: Workspace, data: ReportInput) -> Letterhead:
             place = local[len(word) :].strip()
             break
     agency = ("ỦY BAN NHÂN DÂN", local.upper()) if local != name else (name.upper(),)
-    recipients = [data.parent_office_name] if data.parent_office_name else []
+    recipients = [parent_office_name] if parent_office_name else []
     recipients.append("Chủ tịch, các Phó Chủ tịch UBND")
+    recipients.extend(extra_recipients)
     lines = (*(f"- {r};" for r in recipients), "- Lưu: VT.")
     return Letterhead(
         agency_lines=agency,

@@ -296,3 +296,15 @@ def offices_under(db: Database, parent_uid: str | None) -> list[tuple[str, str, 
             "SELECT uid, name, code FROM offices WHERE parent_uid = ?", [parent_uid]
         ).fetchall()
     return [(str(uid), str(name), str(code)) for uid, name, code in rows]
+
+
+def parent_task_sections(db: Database, period_key: str) -> dict[str, tuple[str, str]]:
+    """Section (code, title) in this office's plans of each parent task the communes reported
+    on for the period, in one query."""
+    rows = db.execute(
+        "SELECT t.uid, t.section_code, coalesce(s.title, '') FROM tasks t "
+        "LEFT JOIN sections s ON s.plan_uid = t.plan_uid AND s.code = t.section_code "
+        "WHERE t.uid IN (SELECT parent_task_uid FROM consolidated_tasks WHERE period_key = ?)",
+        [period_key],
+    ).fetchall()
+    return {str(uid): (str(code), str(title)) for uid, code, title in rows}
