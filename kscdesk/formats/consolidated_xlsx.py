@@ -5,7 +5,6 @@ Written in openpyxl's write-only mode: rows stream out as they are made, and eve
 one of a few style records made once per workbook (a per-cell Font/Border costs a hash each)."""
 
 from collections.abc import Iterable, Sequence
-from copy import copy
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -51,7 +50,7 @@ class _Styles:
         cells = []
         for value in values:
             cell = WriteOnlyCell(sheet, value)
-            cell._style = copy(style._style)
+            cell._style = style._style  # shared: never changed after the template is made
             cells.append(cell)
         return cells
 
