@@ -281,15 +281,18 @@ def report_packages(db: Database, period_key: str) -> list[PackageRecord]:
     return [_package(row) for row in rows]
 
 
-def offices_under(db: Database, parent_uid: str | None) -> list[tuple[str, str, str]]:
+def offices_under(
+    db: Database, parent_uid: str | None, code: str = ""
+) -> list[tuple[str, str, str]]:
     """(uid, name, code) of the offices under ``parent_uid`` (every office for None), unsorted:
-    for matching a sender, where sorting by Vietnamese collation would only cost time."""
-    if parent_uid is None:
-        rows = db.execute("SELECT uid, name, code FROM offices").fetchall()
-    else:
-        rows = db.execute(
-            "SELECT uid, name, code FROM offices WHERE parent_uid = ?", [parent_uid]
-        ).fetchall()
+    for matching a sender, where sorting by Vietnamese collation would only cost time. With a
+    ``code``, only offices with that code or with none (those are matched by name)."""
+    sql = "SELECT uid, name, code FROM offices WHERE (? IS NULL OR parent_uid = ?)"
+    params: list[str | None] = [parent_uid, parent_uid]
+    if code.strip():
+        sql += " AND (trim(code) = '' OR upper(trim(code)) = ?)"
+        params.append(code.strip().upper())
+    rows = db.execute(sql, params).fetchall()
     return [(str(uid), str(name), str(code)) for uid, name, code in rows]
 
 
