@@ -26,7 +26,7 @@ TITLE_PREFIX = (
     "Tình hình, kết quả thực hiện công tác kiểm soát thủ tục hành chính, thực hiện cơ chế "
     "một cửa, một cửa liên thông và thực hiện thủ tục hành chính trên môi trường điện tử"
 )
-LAGGING_SHARE = 0.5  # a task is highlighted when at most half the reporting communes did it
+LAGGING_LISTED = 10  # the highlighted tasks named in the text, fewest done first
 _AGENCY = re.compile(r"^(ủy ban nhân dân|uỷ ban nhân dân|ubnd)\s+", re.IGNORECASE)
 RETURNED = "returned"
 
@@ -74,7 +74,7 @@ class TaskTally:
     @property
     def is_lagging(self) -> bool:
         """Most communes the task applies to have not done it."""
-        return self.reporting > 0 and self.done <= self.reporting * LAGGING_SHARE
+        return self.reporting > 0 and self.done * 2 < self.reporting
 
 
 @dataclass(frozen=True)
@@ -133,7 +133,11 @@ def ledger_lines(view: Consolidation) -> list[Line]:
     for standing, label in groups:
         rows = by[standing]
         if rows or standing in (Standing.ON_TIME, Standing.LATE, Standing.MISSING):
-            named = f": {_names(rows)}" if rows else ""
+            # Late and missing communes are named; those on time are listed in the appendix.
+            if standing is Standing.ON_TIME:
+                named = " (chi tiết tại Phụ lục)" if rows else ""
+            else:
+                named = f": {_names(rows)}" if rows else ""
             lines.append(Line(f"- {label}: {_count_of(len(rows), total)}{named}.", "point"))
     return lines
 
@@ -208,15 +212,17 @@ def task_pieces(view: Consolidation) -> list[Piece]:
         )
     pieces.append(Grid("tasks", TASK_HEADER, tuple(rows), frozenset(strong), frozenset(spanning)))
     if lagging:
+        worst = sorted(lagging, key=lambda t: t.done / t.reporting)[:LAGGING_LISTED]
+        named = "; ".join(
+            f"nhiệm vụ {t.number} ({_short(t.content)}): {t.done}/{t.reporting} đơn vị hoàn thành"
+            for t in worst
+        )
+        more = len(lagging) - len(worst)
+        rest = f"; và {more} nhiệm vụ khác" if more else ""
         pieces.append(
             Line(
-                "Các nhiệm vụ phần lớn đơn vị chưa hoàn thành (in đậm trong bảng trên): "
-                + "; ".join(
-                    f"nhiệm vụ {t.number} ({_short(t.content)}): {t.done}/{t.reporting} "
-                    "đơn vị hoàn thành"
-                    for t in lagging
-                )
-                + "."
+                f"Có {len(lagging)} nhiệm vụ phần lớn đơn vị chưa hoàn thành (in đậm trong bảng "
+                f"trên), ít đơn vị hoàn thành nhất là: {named}{rest}."
             )
         )
     else:
@@ -300,7 +306,7 @@ def _per_commune_tasks(view: Consolidation) -> Grid:
     return Grid("communes", header, tuple(rows))
 
 
-INDICATORS_PER_TABLE = 5
+INDICATORS_PER_TABLE = 4
 
 
 def _per_commune_indicators(view: Consolidation) -> list[Grid]:

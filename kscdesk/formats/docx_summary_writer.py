@@ -32,7 +32,7 @@ _ROLES = {
 _WIDTHS: dict[str, tuple[float, ...]] = {
     "tasks": (1.3, 5.6, 1.7, 1.7, 1.5, 1.7, 1.7, 1.7),
     "indicators": (1.3, 7.0, 2.2, 4.6),
-    "communes": (1.2, 4.6, 2.6, 2.4, 1.6, 1.6, 1.4, 1.6, 1.6, 1.6, 2.2),
+    "communes": (1.2, 4.4, 2.6, 3.2, 1.6, 1.6, 1.4, 1.6, 1.6, 1.6, 2.2),
     "commune_indicators": (1.2, 4.6, 3.4),
 }
 _TEXT_COLUMNS = {1}  # the content/name column is left-aligned; the others are centred

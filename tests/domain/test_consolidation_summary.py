@@ -43,7 +43,12 @@ def _view() -> Consolidation:
                 (K.DONE, K.DONE, K.NOT_REPORTED),
             ),
             TaskRow(
-                "2", "Rà soát TTHC", ("",) * 3, "I", "Chỉ đạo", (K.OVERDUE, K.DONE, K.NOT_REPORTED)
+                "2",
+                "Rà soát TTHC",
+                ("",) * 3,
+                "I",
+                "Chỉ đạo",
+                (K.OVERDUE, K.IN_PROGRESS, K.NOT_REPORTED),
             ),
         ),
         indicators=(
@@ -83,6 +88,7 @@ def test_the_draft_names_every_late_and_missing_commune_and_the_returned_one() -
     assert draft.window == "(Số liệu tính từ ngày 15/3/2025 đến ngày 14/6/2025)"
     assert "- Chưa gửi báo cáo (đã quá hạn): 1/3 đơn vị: Xã Ba Vì." in lines
     assert "- Gửi trễ hạn: 1/3 đơn vị: Xã Ba Tơ." in lines
+    assert "- Gửi đúng hạn: 1/3 đơn vị (chi tiết tại Phụ lục)." in lines
     assert any(line.startswith("Đã trả lại") and "Xã Ba Tơ" in line for line in lines)
 
 
@@ -91,6 +97,31 @@ def test_a_task_most_communes_have_not_done_is_highlighted() -> None:
     table = next(p for p in draft.pieces if isinstance(p, Grid) and p.name == "tasks")
     assert table.rows[0][:2] == ("I", "Chỉ đạo") and 0 in table.spanning
     assert table.rows[1][2] == "2" and 1 not in table.strong
-    assert table.rows[2][2:5] == ("1", "0", "1") and 2 in table.strong
+    assert table.rows[2][2:5] == ("0", "1", "1") and 2 in table.strong
     lines = [p.text for p in draft.pieces if isinstance(p, Line)]
-    assert any("nhiệm vụ 2 (Rà soát TTHC): 1/2 đơn vị hoàn thành" in line for line in lines)
+    assert any("nhiệm vụ 2 (Rà soát TTHC): 0/2 đơn vị hoàn thành" in line for line in lines)
+
+
+def test_half_the_communes_done_is_not_highlighted_and_the_list_names_the_ten_worst() -> None:
+    half = (K.DONE, K.OVERDUE)
+    tasks = tuple(
+        TaskRow(
+            str(n), f"Nhiệm vụ {n}", ("",) * 2, "I", "Chỉ đạo", half if n == 0 else (K.OVERDUE,) * 2
+        )
+        for n in range(13)
+    )
+    view = _view()
+    draft = draft_summary(
+        Consolidation(
+            view.period_key,
+            view.period_label,
+            view.deadline,
+            view.office_name,
+            view.ledger,
+            tasks,
+            (),
+        )
+    )
+    line = next(p.text for p in draft.pieces if isinstance(p, Line) and p.text.startswith("Có 12"))
+    assert "nhiệm vụ 0 " not in line and line.count("0/2 đơn vị hoàn thành") == 10
+    assert line.endswith("; và 2 nhiệm vụ khác.")
