@@ -335,15 +335,25 @@ def _per_commune_indicators(view: Consolidation) -> list[Grid]:
 def _closing_lines(view: Consolidation) -> list[Line]:
     sent = sum(1 for r in view.ledger if r.standing in (Standing.ON_TIME, Standing.LATE))
     on_time = sum(1 for r in view.ledger if r.standing is Standing.ON_TIME)
+    behind = sum(1 for r in view.ledger if r.standing in (Standing.LATE, Standing.MISSING))
+    lagging = any(
+        kind in (StatusKind.OVERDUE, StatusKind.NOT_STARTED) for t in view.tasks for kind in t.kinds
+    )
     total = len(view.ledger)
     area = area_name(view.office_name)
+    text = (
+        f"Trong kỳ, {sent}/{total} đơn vị cấp xã đã gửi báo cáo, trong đó {on_time} đơn vị "
+        "gửi đúng hạn."
+    )
+    if behind:
+        text += (
+            " Đề nghị các đơn vị chưa gửi hoặc gửi trễ hạn chấn chỉnh, gửi báo cáo đúng thời "
+            "hạn quy định."
+        )
+    if lagging:
+        text += " Các đơn vị có nhiệm vụ quá hạn, chưa thực hiện khẩn trương triển khai thực hiện."
     return [
-        Line(
-            f"Trong kỳ, {sent}/{total} đơn vị cấp xã đã gửi báo cáo, trong đó {on_time} đơn vị "
-            "gửi đúng hạn. Đề nghị các đơn vị chưa gửi hoặc gửi trễ hạn chấn chỉnh, gửi báo cáo "
-            "đúng thời hạn quy định; các đơn vị có nhiệm vụ quá hạn, chưa thực hiện khẩn trương "
-            "triển khai thực hiện."
-        ),
+        Line(text),
         Line(
             f"Trên đây là báo cáo tình hình, kết quả thực hiện công tác kiểm soát thủ tục hành "
             f"chính {view.period_label[:1].lower()}{view.period_label[1:]} trên địa bàn {area}."

@@ -125,3 +125,21 @@ def test_half_the_communes_done_is_not_highlighted_and_the_list_names_the_ten_wo
     line = next(p.text for p in draft.pieces if isinstance(p, Line) and p.text.startswith("Có 12"))
     assert "nhiệm vụ 0 " not in line and line.count("0/2 đơn vị hoàn thành") == 10
     assert line.endswith("; và 2 nhiệm vụ khác.")
+
+
+def test_the_closing_asks_for_timely_reports_only_when_some_were_late_or_missing() -> None:
+    view = _view()
+    lines = [p.text for p in draft_summary(view).pieces if isinstance(p, Line)]
+    assert any("Đề nghị các đơn vị chưa gửi hoặc gửi trễ hạn" in line for line in lines)
+    assert any("nhiệm vụ quá hạn, chưa thực hiện" in line for line in lines)
+    punctual = Consolidation(
+        view.period_key,
+        view.period_label,
+        view.deadline,
+        view.office_name,
+        (_ledger("Phường Đức Phổ", Standing.ON_TIME),),
+        (TaskRow("1", "Ban hành kế hoạch", ("",), "I", "Chỉ đạo", (K.DONE,)),),
+        (),
+    )
+    lines = [p.text for p in draft_summary(punctual).pieces if isinstance(p, Line)]
+    assert "Trong kỳ, 1/1 đơn vị cấp xã đã gửi báo cáo, trong đó 1 đơn vị gửi đúng hạn." in lines
