@@ -1,10 +1,12 @@
 """Import and consolidation at the parent office: N communes' packages (60 tasks, 4 periods,
 10 indicators, 100 evidence records each), for N = 30 and N = 300.
 
-Prints two verdicts: the N = 300 run against the N = 30 run (target ≤ 11: near-linear), and the
-N = 300 run against a floor that only unzips, checks the member hashes and parses the JSON of the
-same files (target ≤ 2). Times are the process's CPU time (the machine may be shared), the
-better of two runs each. Usage: python benchmarks/consolidate.py [--small 30] [--large 300]
+Each consolidation writes the workbook and the office's summary report (.docx), as the
+command and the window do. Prints two verdicts: the N = 300 run against the N = 30 run (target
+≤ 11: near-linear), and the N = 300 run against a floor that only unzips, checks the member
+hashes and parses the JSON of the same files (target ≤ 2). Times are the process's CPU time
+(the machine may be shared), the better of two runs each.
+Usage: python benchmarks/consolidate.py [--small 30] [--large 300]
 """
 
 import argparse

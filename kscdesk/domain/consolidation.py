@@ -5,6 +5,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from enum import StrEnum
 
 from kscdesk.domain.exchange import Standing
 from kscdesk.domain.text import search_key
@@ -130,6 +131,39 @@ class TaskRow:
     number: str
     content: str
     statuses: tuple[str, ...]
+    section_code: str = ""  # the parent plan's section of the task ("" when not found)
+    section_title: str = ""
+    kinds: tuple["StatusKind", ...] = ()  # the statuses grouped for counting, ledger order
+
+
+class StatusKind(StrEnum):
+    """A commune's status of a task, grouped as the parent's summary counts it."""
+
+    DONE = "done"
+    IN_PROGRESS = "in_progress"
+    OVERDUE = "overdue"
+    NOT_STARTED = "not_started"
+    NOT_OCCURRED = "not_occurred"  # not occurred, or not applicable to the commune
+    NOT_REPORTED = "not_reported"
+
+
+_DONE = frozenset({"done", "done_early", "done_on_time", "done_late"})
+_IN_PROGRESS = frozenset({"in_progress", "in_progress_on_time"})
+
+
+def status_kind(status: str | None, not_applicable: bool = False) -> StatusKind:
+    """Group either status vocabulary (recorded statuses, derived standings) for counting."""
+    if not_applicable or status == "not_occurred":
+        return StatusKind.NOT_OCCURRED
+    if not status:
+        return StatusKind.NOT_REPORTED
+    if status in _DONE:
+        return StatusKind.DONE
+    if status in _IN_PROGRESS:
+        return StatusKind.IN_PROGRESS
+    if status == "in_progress_overdue":
+        return StatusKind.OVERDUE
+    return StatusKind.NOT_STARTED
 
 
 @dataclass(frozen=True)
@@ -141,3 +175,5 @@ class Consolidation:
     ledger: tuple[LedgerRow, ...]
     tasks: tuple[TaskRow, ...]
     indicators: tuple[IndicatorTotal, ...]
+    window_text: str = ""  # "Số liệu tính từ ngày 15/12/2024 đến ngày 14/3/2025"
+    parent_office_name: str = ""  # the office above the consolidating one, if known

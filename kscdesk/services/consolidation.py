@@ -10,18 +10,23 @@ from kscdesk.domain.consolidation import (
     Consolidation,
     IndicatorRow,
     LedgerRow,
+    StatusKind,
     TaskRow,
     format_rate,
+    status_kind,
     status_label,
     total_indicators,
 )
 from kscdesk.domain.exchange import standing
 from kscdesk.domain.model import Level, Office
 from kscdesk.domain.period import DEFAULT_SUBMISSION_DAY, Period, parse_period_key
+from kscdesk.formats.atomic_write import OutputFileError
 from kscdesk.formats.consolidated_xlsx import write_consolidated_xlsx
+from kscdesk.formats.docx_summary_writer import write_summary_docx
 from kscdesk.services.errors import ServiceError
 from kscdesk.services.exchange_export import period_of
 from kscdesk.services.offices import get_profile
+from kscdesk.services.reports import office_letterhead
 from kscdesk.services.workspace import Workspace
 from kscdesk.store import exchange, offices, plans, receipts
 
@@ -78,17 +83,23 @@ def ledger_rows(ws: Workspace, parent_uid: str, period: Period, today: date) -> 
 
 def build_consolidation(ws: Workspace, period_key: str, today: date | None = None) -> Consolidation:
     office = _parent_office(ws)
+    parent = get_profile(ws).parent
     period = parse_period_key(period_of(period_key))
     ledger = ledger_rows(ws, office.uid, period, today or date.today())
     column = {row.office_uid: n for n, row in enumerate(ledger)}
     names = {row.office_uid: row.name for row in ledger}
-    task_rows: dict[str, tuple[str, str, list[str]]] = {}
+    sections = exchange.parent_task_sections(ws.db, period.key)
+    task_rows: dict[str, _TaskEntry] = {}
     for t in exchange.list_consolidated_tasks(ws.db, period.key):
         if t.office_uid not in column:
             continue
         key = t.parent_task_uid or f"#{t.number}"
-        entry = task_rows.setdefault(key, (t.number, t.content, ["Chưa báo cáo"] * len(ledger)))
-        entry[2][column[t.office_uid]] = status_label(t.status, t.not_applicable)
+        entry = task_rows.get(key)
+        if entry is None:
+            code, title = sections.get(t.parent_task_uid or "", ("", ""))
+            entry = task_rows[key] = _TaskEntry(t.number, t.content, code, title, len(ledger))
+        entry.labels[column[t.office_uid]] = status_label(t.status, t.not_applicable)
+        entry.kinds[column[t.office_uid]] = status_kind(t.status, t.not_applicable)
     stored = [
         i for i in exchange.list_consolidated_indicators(ws.db, period.key) if i.office_uid in names
     ]
@@ -103,9 +114,30 @@ def build_consolidation(ws: Workspace, period_key: str, today: date | None = Non
         deadline=period.deadline(submission_day(ws, period.year)),
         office_name=office.name,
         ledger=tuple(ledger),
-        tasks=tuple(TaskRow(n, c, tuple(s)) for n, c, s in task_rows.values()),
+        tasks=tuple(e.row() for e in task_rows.values()),
         indicators=tuple(indicators),
+        window_text=period.window_text,
+        parent_office_name=parent.name if parent is not None else "",
     )
+
+
+class _TaskEntry:
+    """A task's statuses being collected, one slot per commune of the ledger."""
+
+    def __init__(self, number: str, content: str, code: str, title: str, width: int) -> None:
+        self.number, self.content, self.code, self.title = number, content, code, title
+        self.labels = ["Chưa báo cáo"] * width
+        self.kinds = [StatusKind.NOT_REPORTED] * width
+
+    def row(self) -> TaskRow:
+        return TaskRow(
+            self.number,
+            self.content,
+            tuple(self.labels),
+            self.code,
+            self.title,
+            tuple(self.kinds),
+        )
 
 
 @dataclass(frozen=True)
@@ -117,12 +149,23 @@ class ConsolidationResult:
 def consolidate(
     ws: Workspace, period_key: str, out_dir: Path, today: date | None = None
 ) -> ConsolidationResult:
-    """Build the consolidation of the period and write the workbook into ``out_dir``."""
+    """Build the consolidation of the period; write the workbook and the office's own summary
+    report (.docx, NĐ 30 layout) into ``out_dir``."""
     view = build_consolidation(ws, period_key, today)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    path = out_dir / f"tonghop-{view.period_key}.xlsx"
-    write_consolidated_xlsx(view, path)
-    return ConsolidationResult(view, [path])
+    letterhead = office_letterhead(
+        view.office_name, view.parent_office_name, ("Các đơn vị cấp xã trên địa bàn",)
+    )
+    xlsx = out_dir / f"tonghop-{view.period_key}.xlsx"
+    docx = out_dir / f"Bao-cao-tong-hop-KSTTHC-{view.period_key}.docx"
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        write_consolidated_xlsx(view, xlsx)
+        write_summary_docx(view, letterhead, docx)
+    except OutputFileError as error:
+        raise ServiceError(str(error)) from error
+    except OSError as error:
+        raise ServiceError(f"Không ghi được vào thư mục “{out_dir}”: {error.strerror}.") from error
+    return ConsolidationResult(view, [xlsx, docx])
 
 
 def consolidation_json(result: ConsolidationResult) -> dict[str, Any]:

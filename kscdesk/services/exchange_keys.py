@@ -80,7 +80,7 @@ def check_sender_key(
 
 def find_office(ws: Workspace, ref: OfficeRef, parent_uid: str | None) -> Office | None:
     """A stored office matching the reference by code (when both have one) or by name."""
-    for uid, name, code in exchange.offices_under(ws.db, parent_uid):
+    for uid, name, code in exchange.offices_under(ws.db, parent_uid, ref.code):
         if same_office(OfficeRef(name, code), ref):
             return offices.load_office(ws.db, uid)
     return None

@@ -77,9 +77,17 @@ def agency_and_place(office_name: str) -> tuple[tuple[str, ...], str]:
 
 def letterhead_for(ws: Workspace, data: ReportInput) -> Letterhead:
     """Header and closing facts from the office profile ("UBND phường Trần Phú")."""
-    agency, place = agency_and_place(data.office_name)
-    recipients = [data.parent_office_name] if data.parent_office_name else []
+    return office_letterhead(data.office_name, data.parent_office_name)
+
+
+def office_letterhead(
+    office_name: str, parent_office_name: str | None, extra_recipients: tuple[str, ...] = ()
+) -> Letterhead:
+    """Agency lines, place and recipients of an office's report ("UBND huyện Sơn Tịnh")."""
+    agency, place = agency_and_place(office_name)
+    recipients = [parent_office_name] if parent_office_name else []
     recipients.append("Chủ tịch, các Phó Chủ tịch UBND")
+    recipients.extend(extra_recipients)
     lines = (*(f"- {r};" for r in recipients), "- Lưu: VT.")
     return Letterhead(
         agency_lines=agency,

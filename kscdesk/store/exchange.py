@@ -101,8 +101,17 @@ def trust_key(  # noqa: PLR0913 - the columns of one record
         )
 
 
+# Every column of a package record but its data JSON, which is large and read only on demand.
+_PACKAGE_COLUMNS = (
+    "package_id, direction, kind, sender_key, sender_name, office_uid, period_key, sequence, "
+    "content_hash, created_at, received_at, status, file_name"
+)
+
+
 def find_package(db: Database, package_id: str) -> PackageRecord | None:
-    rows = list(db.query("SELECT * FROM packages WHERE package_id = ?", [package_id]))
+    rows = list(
+        db.query(f"SELECT {_PACKAGE_COLUMNS} FROM packages WHERE package_id = ?", [package_id])
+    )
     return _package(rows[0]) if rows else None
 
 
@@ -170,7 +179,10 @@ def list_packages(
     db: Database, *, kind: str | None = None, direction: str | None = None
 ) -> list[PackageRecord]:
     """Packages newest first, optionally of one kind and direction."""
-    sql = "SELECT * FROM packages WHERE (? IS NULL OR kind = ?) AND (? IS NULL OR direction = ?)"
+    sql = (
+        f"SELECT {_PACKAGE_COLUMNS} FROM packages "
+        "WHERE (? IS NULL OR kind = ?) AND (? IS NULL OR direction = ?)"
+    )
     rows = db.query(
         sql + " ORDER BY received_at DESC, rowid DESC", [kind, kind, direction, direction]
     )
@@ -238,61 +250,59 @@ def replace_consolidated(  # noqa: PLR0913 - the key and the rows of one package
 
 
 def list_consolidated_tasks(db: Database, period_key: str) -> list[ConsolidatedTask]:
-    rows = db.query(
-        "SELECT * FROM consolidated_tasks WHERE period_key = ? ORDER BY office_uid, position",
+    # Plain tuples, not sqlite-utils' dict rows: a province has tens of thousands of these.
+    rows = db.execute(
+        "SELECT office_uid, task_uid, parent_task_uid, number, content, status, not_applicable, "
+        "position FROM consolidated_tasks WHERE period_key = ? ORDER BY office_uid, position",
         [period_key],
-    )
+    ).fetchall()
     return [
-        ConsolidatedTask(
-            office_uid=r["office_uid"],
-            task_uid=r["task_uid"],
-            parent_task_uid=r["parent_task_uid"],
-            number=r["number"],
-            content=r["content"],
-            status=r["status"],
-            not_applicable=bool(r["not_applicable"]),
-            position=r["position"],
-        )
-        for r in rows
+        ConsolidatedTask(office, task, parent, number, content, status, bool(na), position)
+        for office, task, parent, number, content, status, na, position in rows
     ]
 
 
 def list_consolidated_indicators(db: Database, period_key: str) -> list[ConsolidatedIndicator]:
-    rows = db.query(
-        "SELECT * FROM consolidated_indicators WHERE period_key = ? ORDER BY office_uid, position",
+    rows = db.execute(
+        "SELECT office_uid, number, name, unit, numerator, denominator, position "
+        "FROM consolidated_indicators WHERE period_key = ? ORDER BY office_uid, position",
         [period_key],
-    )
-    return [
-        ConsolidatedIndicator(
-            office_uid=r["office_uid"],
-            number=r["number"],
-            name=r["name"],
-            unit=r["unit"],
-            numerator=r["numerator"],
-            denominator=r["denominator"],
-            position=r["position"],
-        )
-        for r in rows
-    ]
+    ).fetchall()
+    return [ConsolidatedIndicator(*row) for row in rows]
 
 
 def report_packages(db: Database, period_key: str) -> list[PackageRecord]:
     """Report packages received for the period, oldest first (history included)."""
     rows = db.query(
-        "SELECT * FROM packages WHERE direction = 'in' AND kind = 'report' AND period_key = ? "
-        "ORDER BY created_at, sequence",
+        f"SELECT {_PACKAGE_COLUMNS} FROM packages WHERE direction = 'in' AND kind = 'report' "
+        "AND period_key = ? ORDER BY created_at, sequence",
         [period_key],
     )
     return [_package(row) for row in rows]
 
 
-def offices_under(db: Database, parent_uid: str | None) -> list[tuple[str, str, str]]:
+def offices_under(
+    db: Database, parent_uid: str | None, code: str = ""
+) -> list[tuple[str, str, str]]:
     """(uid, name, code) of the offices under ``parent_uid`` (every office for None), unsorted:
-    for matching a sender, where sorting by Vietnamese collation would only cost time."""
-    if parent_uid is None:
-        rows = db.execute("SELECT uid, name, code FROM offices").fetchall()
-    else:
-        rows = db.execute(
-            "SELECT uid, name, code FROM offices WHERE parent_uid = ?", [parent_uid]
-        ).fetchall()
+    for matching a sender, where sorting by Vietnamese collation would only cost time. With a
+    ``code``, only offices with that code or with none (those are matched by name)."""
+    sql = "SELECT uid, name, code FROM offices WHERE (? IS NULL OR parent_uid = ?)"
+    params: list[str | None] = [parent_uid, parent_uid]
+    if code.strip():
+        sql += " AND (trim(code) = '' OR upper(trim(code)) = ?)"
+        params.append(code.strip().upper())
+    rows = db.execute(sql, params).fetchall()
     return [(str(uid), str(name), str(code)) for uid, name, code in rows]
+
+
+def parent_task_sections(db: Database, period_key: str) -> dict[str, tuple[str, str]]:
+    """Section (code, title) in this office's plans of each parent task the communes reported
+    on for the period, in one query."""
+    rows = db.execute(
+        "SELECT t.uid, t.section_code, coalesce(s.title, '') FROM tasks t "
+        "LEFT JOIN sections s ON s.plan_uid = t.plan_uid AND s.code = t.section_code "
+        "WHERE t.uid IN (SELECT parent_task_uid FROM consolidated_tasks WHERE period_key = ?)",
+        [period_key],
+    ).fetchall()
+    return {str(uid): (str(code), str(title)) for uid, code, title in rows}

@@ -353,7 +353,10 @@ class ParentSide(_Side):
         self.run(
             "Đang tổng hợp…",
             lambda ws, p, c: consolidate(ws, period.key, folder, self.today),
-            lambda r: self.status_label.setText("Đã ghi: " + ", ".join(map(str, r.files))),
+            lambda r: self.status_label.setText(
+                f"Đã ghi bảng tổng hợp và báo cáo tổng hợp vào “{folder}”: "
+                + ", ".join(path.name for path in r.files)
+            ),
         )
 
     def _answer(self, *, accept: bool) -> None:

@@ -49,6 +49,7 @@ from kscdesk.ui.progress_model import (
     ProgressFilter,
     ProgressTableModel,
 )
+from kscdesk.ui.task_comments_panel import TAB_LABEL, TaskCommentsPanel
 
 if TYPE_CHECKING:
     from kscdesk.ui.progress_dashboard import ProgressDashboard
@@ -136,6 +137,10 @@ class ProgressPanel(QWidget):
         self.history_view.setWordWrap(True)
         self.history_view.setAlternatingRowColors(True)
         self.detail_tabs.addTab(self.history_view, "Lịch sử")
+        # The parent's comments from a returned report, on the tasks they concern (issue 9).
+        self.comments_panel = TaskCommentsPanel(self._ws, self.detail_tabs)
+        self.comments_panel.setObjectName("task_comments_panel")
+        self.detail_tabs.addTab(self.comments_panel, TAB_LABEL)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setSizes([640, 270])
@@ -344,6 +349,9 @@ class ProgressPanel(QWidget):
         row = self.model.row_at(row_number) if row_number is not None else None
         self.editor.set_row(row, self.period_key)
         self.history_model.set_entries(task_history(self._ws, task_uid) if task_uid else [])
+        self.comments_panel.set_task(task_uid)
+        tab = self.detail_tabs.indexOf(self.comments_panel)
+        self.detail_tabs.setTabText(tab, self.comments_panel.tab_label())
         self.task_selected.emit(task_uid or "")
 
     def _on_saved(self, task_uid: str) -> None:

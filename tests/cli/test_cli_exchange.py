@@ -167,9 +167,11 @@ def test_a_district_and_three_communes_exchange_plans_reports_and_a_receipt(
     assert (online["numerator"], online["denominator"]) == (80 + 10 + 7, 100 + 20 + 10)
     payment = result["indicators"][1]
     assert (payment["numerator"], payment["denominator"]) == (40 + 0 + 4, 50 + 0 + 4)
-    xlsx = Path(result["files"][0])
+    xlsx, docx = (Path(name) for name in result["files"])
     with zipfile.ZipFile(xlsx) as book:
         assert "xl/worksheets/sheet3.xml" in book.namelist()
+    with zipfile.ZipFile(docx) as document:
+        assert "97/130" in document.read("word/document.xml").decode()
 
     # The district returns commune a's report with a comment on task 1.
     code, out, _ = run(

@@ -101,6 +101,14 @@ def test_both_sides_send_import_return_and_read_the_comment(
     _wait_status(qtbot, parent, "Đã ghi biên nhận")
     assert "đã trả lại" in parent.ledger_model.index(0, 1).data()
 
+    # "Tổng hợp" writes the consolidated workbook and the office's own summary report.
+    summary = folders["tmp"] / "tong-hop"
+    monkeypatch.setattr(prompts, "choose_folder", lambda *args, **kw: summary)
+    qtbot.mouseClick(parent.consolidate_button, Qt.MouseButton.LeftButton)
+    _wait_status(qtbot, parent, "Đã ghi bảng tổng hợp")
+    assert sorted(p.suffix for p in summary.iterdir()) == [".docx", ".xlsx"]
+    assert all(p.name in parent.status_label.text() for p in summary.iterdir())
+
     side.import_paths(next(receipts.glob("*.kscx")))
     _wait_status(qtbot, side, "Nhận 1/1 gói")
     assert "Nhiệm vụ 1: bổ sung minh chứng" in side.receipts_view.toPlainText()

@@ -4,13 +4,14 @@ python-docx's paragraph and cell API resolves styles by name and walks the table
 cell; a report has hundreds of both, so they are built here as WordprocessingML directly.
 """
 
+from xml.sax.saxutils import escape
+
 from docx.document import Document as DocxDocument
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Emu, Length
-from docx.table import _Cell
 from lxml import etree
 
 from kscdesk.formats.nd30 import ooxml
@@ -72,19 +73,77 @@ def _cell_spec(cell: CellLike) -> Cell:
     return cell if isinstance(cell, Cell) else Cell(cell)
 
 
-def _fill_cell(tc: BaseOxmlElement, cell: Cell, style_id: str) -> None:
-    """Set a cell's text straight in the XML (python-docx's cell API is the slow part)."""
-    old = tc.find(qn("w:p"))
-    p = styled_p(style_id)
-    align = cell.align
-    if style_id == TABLE_HEADER_STYLE_ID and align == "left":
-        align = "center"
-    if align != "left":
-        jc = etree.SubElement(p[0], qn("w:jc"))
-        jc.set(qn("w:val"), "both" if align == "justify" else align)
-    if cell.text:
-        _add_run(p, cell.text, bold=cell.bold, italic=cell.italic)
-    tc.replace(old, p)
+def _run_xml(text: str, bold: bool, italic: bool) -> str:
+    """A run as WordprocessingML text: "\n" a line break and "\t" a tab, as Word types them."""
+    props = ("<w:b/>" if bold else "") + ("<w:i/>" if italic else "")
+    parts = []
+    for n, line in enumerate(text.split("\n")):
+        if n:
+            parts.append("<w:br/>")
+        for m, piece in enumerate(line.split("\t")):
+            if m:
+                parts.append("<w:tab/>")
+            if piece:
+                space = ' xml:space="preserve"' if piece != piece.strip() else ""
+                parts.append(f"<w:t{space}>{escape(piece)}</w:t>")
+    return f"<w:r>{f'<w:rPr>{props}</w:rPr>' if props else ''}{''.join(parts)}</w:r>"
+
+
+def _cell_xml(cell: Cell | None, width: int, span: int, v_merge: str, header: bool) -> str:
+    """One <w:tc>: its width, spans and vertical alignment, and one styled paragraph; ``cell``
+    is None for a cell covered by a vertical merge from above."""
+    props = f'<w:tcW w:w="{width}" w:type="dxa"/>'
+    if span > 1:
+        props += f'<w:gridSpan w:val="{span}"/>'
+    if v_merge:
+        props += f'<w:vMerge w:val="{v_merge}"/>' if v_merge == "restart" else "<w:vMerge/>"
+    if header and cell is not None:
+        props += '<w:vAlign w:val="center"/>'
+    if cell is None:
+        return f"<w:tc><w:tcPr>{props}</w:tcPr><w:p/></w:tc>"
+    style_id = TABLE_HEADER_STYLE_ID if header else TABLE_STYLE_ID
+    align = "center" if header and cell.align == "left" else cell.align
+    jc = "" if align == "left" else f'<w:jc w:val="{"both" if align == "justify" else align}"/>'
+    run = _run_xml(cell.text, cell.bold, cell.italic) if cell.text else ""
+    return (
+        f'<w:tc><w:tcPr>{props}</w:tcPr><w:p><w:pPr><w:pStyle w:val="{style_id}"/>{jc}</w:pPr>'
+        f"{run}</w:p></w:tc>"
+    )
+
+
+def _rows_xml(rows: list[tuple[CellLike, ...]], header_count: int, widths: list[int]) -> str:
+    """Every row of the table as one XML string (one parse for the whole table is far faster
+    than building thousands of cells element by element)."""
+    cols = len(widths)
+    # (row, column) → (rows still covered below, column span) of a cell merged downwards
+    covered: dict[tuple[int, int], int] = {}
+    parts: list[str] = []
+    for r, row in enumerate(rows):
+        header = r < header_count
+        parts.append("<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>" if header else "<w:tr>")
+        cells = iter(row)
+        c = 0
+        while c < cols:
+            if (r, c) in covered:
+                span = covered[(r, c)]
+                parts.append(_cell_xml(None, sum(widths[c : c + span]), span, "continue", header))
+                c += span
+                continue
+            raw = next(cells, None)
+            if raw is None:  # a short row: the rest stays empty
+                parts.append(_cell_xml(Cell(""), widths[c], 1, "", header))
+                c += 1
+                continue
+            cell = _cell_spec(raw)
+            span = max(1, min(cell.colspan, cols - c))
+            down = max(1, min(cell.rowspan, len(rows) - r))
+            for below in range(r + 1, r + down):
+                covered[(below, c)] = span
+            width = sum(widths[c : c + span])
+            parts.append(_cell_xml(cell, width, span, "restart" if down > 1 else "", header))
+            c += span
+        parts.append("</w:tr>")
+    return "".join(parts)
 
 
 def add_table(doc: DocxDocument, block: Table, text_width: Length) -> None:
@@ -95,42 +154,13 @@ def add_table(doc: DocxDocument, block: Table, text_width: Length) -> None:
             tuple(Cell(f"({n})", italic=True, align="center") for n in range(1, cols + 1))
         )
     all_rows = [*header_rows, *block.rows]
-    table = doc.add_table(rows=len(all_rows), cols=cols)
+    table = doc.add_table(rows=0, cols=cols)
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     ooxml.set_table_borders(table, visible=True)
     total = sum(block.widths)
     widths = [Emu(int(text_width * w / total)) for w in block.widths]
     ooxml.set_fixed_layout(table, widths)
-    trs = table._tbl.tr_lst
-    merges: list[tuple[int, int, int, int]] = []
-    taken: set[tuple[int, int]] = set()
-    for r, row in enumerate(all_rows):
-        tcs = trs[r].tc_lst
-        is_header = r < len(header_rows)
-        if is_header:
-            ooxml.mark_header_row(trs[r])
-        c = 0
-        for raw in row:
-            while (r, c) in taken:
-                c += 1
-            if c >= cols:
-                break
-            cell = _cell_spec(raw)
-            _fill_cell(tcs[c], cell, TABLE_HEADER_STYLE_ID if is_header else TABLE_STYLE_ID)
-            if is_header:
-                ooxml.set_vertical_center(tcs[c])
-            span_c = min(cell.colspan, cols - c)
-            span_r = min(cell.rowspan, len(all_rows) - r)
-            for dr in range(span_r):
-                for dc in range(span_c):
-                    taken.add((r + dr, c + dc))
-            if span_c > 1 or span_r > 1:
-                merges.append((r, c, r + span_r - 1, c + span_c - 1))
-            c += span_c
-    # Right to left: a horizontal merge removes cells from its row, shifting those after it.
-    for r0, c0, r1, c1 in sorted(merges, key=lambda m: -m[1]):
-        if r0 == r1:
-            ooxml.span_columns(trs[r0], c0, c1)
-            continue
-        first = _Cell(trs[r0].tc_lst[c0], table)
-        first.merge(_Cell(trs[r1].tc_lst[c1], table))
+    twips = [int(w.twips) for w in widths]
+    rows_xml = _rows_xml(all_rows, len(header_rows), twips)
+    parsed = parse_xml(f"<w:tbl {nsdecls('w')}>{rows_xml}</w:tbl>")
+    table._tbl.extend(list(parsed))

@@ -98,9 +98,10 @@ def _read(path: Path, archive: zipfile.ZipFile, kinds: tuple[PackageKind, ...] |
     payload = _member_bytes(path, archive, infos[DATA_NAME], MAX_JSON_BYTES)
     if hashlib.sha256(payload).hexdigest() != manifest.members[DATA_NAME]:
         raise TamperedPackage(path, "mã băm của data.json không khớp.")
-    data = _json(path, payload, "dữ liệu")
+    text = _utf8(path, payload, "dữ liệu")  # decoded once: parsed, and kept as history
+    data = _json(path, text, "dữ liệu")
     content_hash = hashlib.sha256(manifest_bytes).hexdigest()
-    return Package(path, manifest, data, content_hash, payload.decode("utf-8"))
+    return Package(path, manifest, data, content_hash, text)
 
 
 def _check_directory(path: Path, infos: list[zipfile.ZipInfo]) -> dict[str, zipfile.ZipInfo]:
@@ -169,10 +170,18 @@ def _check_hash(path: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo, sha
         raise TamperedPackage(path, f"mã băm của “{info.filename}” không khớp.")
 
 
-def _json(path: Path, payload: bytes, what: str) -> Any:
+def _utf8(path: Path, payload: bytes, what: str) -> str:
     try:
-        return json.loads(payload.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
+        return payload.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise BadPackage(path, f"phần {what} không phải JSON hợp lệ.") from exc
+
+
+def _json(path: Path, payload: bytes | str, what: str) -> Any:
+    text = payload if isinstance(payload, str) else _utf8(path, payload, what)
+    try:
+        return json.loads(text)
+    except (json.JSONDecodeError, RecursionError) as exc:
         raise BadPackage(path, f"phần {what} không phải JSON hợp lệ.") from exc
 
 

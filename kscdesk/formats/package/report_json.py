@@ -293,8 +293,14 @@ def _check_evidence(value: object) -> None:
                 raise InvalidData(f"“{key}” phải là chuỗi")
         if item.get("issued_on") is not None:
             _date(item, "issued_on")
-        _strings(item, "task_uids")
-        for attachment in _records(item, "attachments"):
-            _text(attachment, "sha256", required=True)
-            _text(attachment, "file_name")
-            _count(attachment, "size")
+        task_uids = item.get("task_uids", [])
+        if type(task_uids) is not list or any(type(v) is not str for v in task_uids):
+            _strings(item, "task_uids")  # the general check, which names the fault
+        attachments = item.get("attachments", [])
+        if attachments:  # most evidence records have none: skip building an empty list
+            for attachment in _records(item, "attachments"):
+                _text(attachment, "sha256", required=True)
+                _text(attachment, "file_name")
+                _count(attachment, "size")
+        elif type(attachments) is not list:
+            _records(item, "attachments")  # raises with the message
