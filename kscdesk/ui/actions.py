@@ -59,6 +59,44 @@ def build_file_menu(
     return actions
 
 
+class WorkMenuSlots(NamedTuple):
+    """What the Công việc menu's actions call: the daily actions of the page in view."""
+
+    new_evidence: Callable[[], object]
+    next_task: Callable[[], object]
+    previous_task: Callable[[], object]
+    build_report: Callable[[], object]
+
+
+def build_work_menu(
+    window: QWidget, menu_bar: QMenuBar, slots: WorkMenuSlots
+) -> dict[str, QAction]:
+    """Công việc: new evidence, next/previous task, build the report (the daily shortcuts)."""
+    menu = menu_bar.addMenu("Côn&g việc")
+    menu.setObjectName("work_menu")
+    actions = {
+        "new_evidence": _action(
+            window, "new_evidence_action", "&Minh chứng mới…", slots.new_evidence, "Ctrl+M"
+        ),
+        "next_task": _action(
+            window, "next_task_action", "Nhiệm vụ &tiếp theo", slots.next_task, "F8"
+        ),
+        "previous_task": _action(
+            window, "previous_task_action", "Nhiệm vụ t&rước", slots.previous_task, "Shift+F8"
+        ),
+        "build_report": _action(
+            window, "build_report_action", "&Lập báo cáo…", slots.build_report, "Ctrl+R"
+        ),
+    }
+    menu.addAction(actions["new_evidence"])
+    menu.addSeparator()
+    menu.addAction(actions["next_task"])
+    menu.addAction(actions["previous_task"])
+    menu.addSeparator()
+    menu.addAction(actions["build_report"])
+    return actions
+
+
 class HelpMenuSlots(NamedTuple):
     """What the Trợ giúp menu's actions call."""
 

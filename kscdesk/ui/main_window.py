@@ -8,8 +8,15 @@ from PySide6.QtGui import QCloseEvent, QDesktopServices, QDragEnterEvent, QDropE
 from PySide6.QtWidgets import QLabel, QListWidgetItem, QMainWindow, QWidget
 
 from kscdesk import APP_TITLE
-from kscdesk.ui import keyboard, window_state
-from kscdesk.ui.actions import FileMenuSlots, HelpMenuSlots, build_file_menu, build_help_menu
+from kscdesk.ui import daily_actions, keyboard, window_state
+from kscdesk.ui.actions import (
+    FileMenuSlots,
+    HelpMenuSlots,
+    WorkMenuSlots,
+    build_file_menu,
+    build_help_menu,
+    build_work_menu,
+)
 from kscdesk.ui.generated.ui_main_window import Ui_MainWindow
 from kscdesk.ui.pages import PAGES
 
@@ -62,6 +69,16 @@ class MainWindow(QMainWindow):
                     open_data_folder=self.open_data_folder,
                     quit_app=self.close,
                     backups=self.show_backups,
+                ),
+            ),
+            **build_work_menu(
+                self,
+                self.ui.menu_bar,
+                WorkMenuSlots(
+                    new_evidence=lambda: daily_actions.new_evidence(self),
+                    next_task=lambda: daily_actions.step_task(self, 1),
+                    previous_task=lambda: daily_actions.step_task(self, -1),
+                    build_report=lambda: daily_actions.build_report(self),
                 ),
             ),
             **build_help_menu(

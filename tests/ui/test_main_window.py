@@ -115,7 +115,7 @@ def test_the_status_bar_names_the_data_folder(window: MainWindow, tmp_path: Path
 
 def test_menus_are_vietnamese(window: MainWindow) -> None:
     titles = [a.text() for a in window.ui.menu_bar.actions()]
-    assert titles == ["&Tệp", "T&rợ giúp"]
+    assert titles == ["&Tệp", "Côn&g việc", "T&rợ giúp"]
     names = {a.text() for a in window.actions_by_name.values()}
     assert names == {
         "&Nhập kế hoạch cấp trên…",
@@ -123,6 +123,10 @@ def test_menus_are_vietnamese(window: MainWindow) -> None:
         "&Mở thư mục dữ liệu",
         "&Sao lưu và phục hồi…",
         "T&hoát",
+        "&Minh chứng mới…",
+        "Nhiệm vụ &tiếp theo",
+        "Nhiệm vụ t&rước",
+        "&Lập báo cáo…",
         "&Hướng dẫn sử dụng",
         "&Phím tắt",
         "&Giới thiệu kscdesk",
