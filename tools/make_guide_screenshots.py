@@ -3,98 +3,434 @@
     python tools/make_guide_screenshots.py [OUT_DIR]
 
 Writes one PNG per entry of SHOTS into OUT_DIR (default resources/help/img), at the size of a
-1366×768 laptop at 125 % (1093×614), so the guide shows what the officer will see.
+1366×768 laptop at 125 % (1093×614), so the guide shows what the officer will see. The clock is
+set to the demo year (DEMO_TODAY, a few days before the first quarter's report is due), so the
+pages show a realistic working day rather than a plan years out of date. Window settings are kept
+in a temporary folder: the officer's remembered layout neither shapes nor receives the pictures.
 """
 
 import os
 import sys
 import tempfile
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from freezegun import freeze_time
+
+from PySide6.QtCore import QItemSelectionModel
 from PySide6.QtWidgets import QApplication, QWidget
 
 from kscdesk.app import create_application
 from kscdesk.services.demo import load_demo
+from kscdesk.services.offices import set_officer_name
 from kscdesk.services.workspace import Workspace
 from kscdesk.ui.main_window import MainWindow
 
 REPO = Path(__file__).resolve().parents[1]
 OUT = REPO / "resources" / "help" / "img"
 SIZE = (1093, 614)
+DEMO_TODAY = "2023-03-10 09:30:00"  # the demo plan's year; the Q1 report is due on 17/03/2023
+CITATION = (
+    "Quyết định số 35/QĐ-UBND ngày 06/3/2023 của UBND phường Trần Phú về việc kiện toàn "
+    "Bộ phận Tiếp nhận và Trả kết quả giải quyết thủ tục hành chính"
+)
 
 
-def _page(name: str) -> Callable[[MainWindow, Workspace], QWidget]:
-    def show(window: MainWindow, ws: Workspace) -> QWidget:
-        window.show_page(name)
-        return window
+@dataclass
+class Stage:
+    """What a shot needs: the window over the demo data, the data, and a scratch folder."""
 
-    return show
+    window: MainWindow
+    ws: Workspace
+    scratch: Path
+    keep: list[QWidget] = field(default_factory=list)  # extra windows to close afterwards
 
 
-def _import_dialog(window: MainWindow, ws: Workspace) -> QWidget:
-    from kscdesk.ui.import_dialog import ImportDialog
+Shot = Callable[[Stage], QWidget]
 
-    dialog = ImportDialog(ws.folder, window)
+
+def settle(app: QApplication | None = None, ms: int = 250) -> None:
+    """Let timers (search delay, lazy rows, background jobs) fire and the window paint."""
+    from PySide6.QtTest import QTest
+
+    QTest.qWait(ms)
+    (app or QApplication.instance()).processEvents()  # type: ignore[union-attr]
+
+
+def wait_for(condition: Callable[[], bool], timeout_ms: int = 20000) -> None:
+    from PySide6.QtTest import QTest
+
+    waited = 0
+    while not condition():
+        if waited >= timeout_ms:
+            raise TimeoutError("the window did not reach the state to photograph")
+        QTest.qWait(50)
+        waited += 50
+
+
+def _dialog(dialog: QWidget) -> QWidget:
     dialog.resize(min(dialog.width(), SIZE[0]), min(dialog.height(), SIZE[1]))
     dialog.show()
     return dialog
 
 
-def _search(window: MainWindow, ws: Workspace) -> QWidget:
-    window.show_page("plan_panel")
-    panel = window.plan_panel
+def _page(name: str) -> Shot:
+    def show(stage: Stage) -> QWidget:
+        stage.window.show_page(name)
+        return stage.window
+
+    return show
+
+
+# --- Việc cần làm --------------------------------------------------------------------------------
+
+
+def _todo(stage: Stage) -> QWidget:
+    stage.window.show_page("todo_panel")
+    page = stage.window.built_page("todo_panel")
+    assert page is not None
+    page.reload()  # type: ignore[attr-defined]
+    return stage.window
+
+
+# --- Kế hoạch ------------------------------------------------------------------------------------
+
+
+def _plan_panel(stage: Stage):  # type: ignore[no-untyped-def]
+    stage.window.show_page("plan_panel")
+    panel = stage.window.plan_panel
     assert panel is not None
-    panel.ui.search_edit.setText("kiem soat")
+    panel.show_everything()
+    if panel.editor is not None:
+        panel.editor.checks.hide()
+    return panel
+
+
+def _own_plan_uid(stage: Stage) -> str:
+    from kscdesk.domain.model import PlanKind
+    from kscdesk.store import plans
+
+    return next(s.uid for s in plans.list_plans(stage.ws.db) if s.kind is PlanKind.OWN)
+
+
+def _parent_plan_uid(stage: Stage) -> str:
+    from kscdesk.domain.model import PlanKind
+    from kscdesk.store import plans
+
+    return next(s.uid for s in plans.list_plans(stage.ws.db) if s.kind is PlanKind.PARENT)
+
+
+def _select_plan_row(panel, number: str, column: int = 1) -> None:  # type: ignore[no-untyped-def]
+    model = panel.task_model
+    for row in range(model.rowCount()):
+        if model.index(row, 0).data() == number:
+            index = model.index(row, column)
+            panel.ui.task_table.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+            )
+            panel.ui.task_table.scrollTo(index)
+            return
+
+
+def _plan(stage: Stage) -> QWidget:
+    panel = _plan_panel(stage)
+    panel.select_plan(_own_plan_uid(stage))
+    panel.show_everything()
+    _select_plan_row(panel, "2")
+    return stage.window
+
+
+def _parent_plan(stage: Stage) -> QWidget:
+    panel = _plan_panel(stage)
+    panel.select_plan(_parent_plan_uid(stage))
+    panel.show_everything()
+    return stage.window
+
+
+def _search(stage: Stage) -> QWidget:
+    panel = _plan_panel(stage)
+    panel.select_plan(_own_plan_uid(stage))
+    panel.ui.search_edit.setText("niem yet")
+    return stage.window
+
+
+def _checks(stage: Stage) -> QWidget:
+    panel = _plan_panel(stage)
+    panel.select_plan(_own_plan_uid(stage))
+    panel.show_everything()
+    assert panel.editor is not None
+    panel.editor.run_checks()
+    return stage.window
+
+
+def _import_dialog(stage: Stage) -> QWidget:
+    from kscdesk.ui.import_dialog import ImportDialog
+
+    dialog = ImportDialog(stage.ws.folder, stage.window)
+    stage.keep.append(dialog)
+    _dialog(dialog)
+    source = REPO / "resources" / "sample" / "demo_parent_plan.json"
+    dialog.start_reading(source)
+    wait_for(lambda: dialog.content is not None and not dialog.is_busy)
+    return dialog
+
+
+def _derive_dialog(stage: Stage) -> QWidget:
+    from kscdesk.ui.derive_dialog import DeriveDialog
+
+    dialog = DeriveDialog(stage.ws, stage.window)
+    stage.keep.append(dialog)
+    dialog.source_combo.setCurrentIndex(dialog.source_combo.findData(_parent_plan_uid(stage)))
+    return _dialog(dialog)
+
+
+def _rules_dialog(stage: Stage) -> QWidget:
+    from kscdesk.ui.rules_dialog import RulesDialog
+
+    dialog = RulesDialog(stage.ws, _own_plan_uid(stage), stage.window)
+    stage.keep.append(dialog)
+    if not dialog.rules():  # the demo plan was derived without rules: offer the level's own
+        dialog.use_defaults()
+    dialog.preview()
+    return _dialog(dialog)
+
+
+def _update_dialog(stage: Stage) -> QWidget:
+    """A re-issued parent plan (one task reworded, one added) compared with the commune's."""
+    import dataclasses
+
+    from kscdesk.domain.model import new_uid
+    from kscdesk.formats.plan_json import content_from_json
+    from kscdesk.services.import_plan import store_parsed_plan
+    from kscdesk.ui.plan_update_dialog import PlanUpdateDialog
+
+    source = REPO / "resources" / "sample" / "demo_parent_plan.json"
+    import json
+
+    content = content_from_json(json.loads(source.read_text(encoding="utf-8")), source)
+    tasks = list(content.tasks)
+    tasks[2] = dataclasses.replace(
+        tasks[2], content=tasks[2].content + " Hoàn thành trước ngày 31/3/2023."
+    )
+    last = tasks[-1]
+    extra = dataclasses.replace(
+        last,
+        uid=new_uid(),
+        number=str(int(last.number) + 1) if last.number.isdigit() else "99",
+        sub=None,
+        position=last.position + 1,
+        content="Rà soát, cập nhật danh mục thủ tục hành chính thực hiện không phụ thuộc "
+        "địa giới hành chính.",
+    )
+    tasks.append(extra)
+    issuer = "UBND thành phố Quảng Ngãi"
+    plan = dataclasses.replace(content.plan, issuer=issuer)
+    store_parsed_plan(stage.ws, dataclasses.replace(content, plan=plan, tasks=tasks))
+    panel = _plan_panel(stage)
+    panel.reload_plans()
+    panel.select_plan(_own_plan_uid(stage))
+    assert panel.editor is not None
+    dialog = PlanUpdateDialog(stage.ws, _own_plan_uid(stage), panel.editor.run, stage.window)
+    stage.keep.append(dialog)
+    return _dialog(dialog)
+
+
+# --- Tiến độ -------------------------------------------------------------------------------------
+
+
+def _progress_panel(stage: Stage, number: str):  # type: ignore[no-untyped-def]
+    stage.window.show_page("progress_panel")
+    panel = stage.window.built_page("progress_panel")
+    assert panel is not None
+    panel.tabs.setCurrentIndex(0)  # type: ignore[attr-defined]
+    index = panel.task_index(number)  # type: ignore[attr-defined]
+    if index.isValid():
+        panel.table.selectRow(index.row())  # type: ignore[attr-defined]
+        panel.table.scrollTo(index)  # type: ignore[attr-defined]
+    return panel
+
+
+def _progress(stage: Stage) -> QWidget:
+    panel = _progress_panel(stage, "6")
+    panel.detail_tabs.setCurrentIndex(0)
+    return stage.window
+
+
+def _evidence(stage: Stage) -> QWidget:
+    panel = _progress_panel(stage, "1a")
+    panel.detail_tabs.setCurrentIndex(panel.detail_tabs.count() - 1)
+    return stage.window
+
+
+def _dashboard(stage: Stage) -> QWidget:
+    stage.window.show_page("progress_panel")
+    panel = stage.window.built_page("progress_panel")
+    assert panel is not None
+    panel.tabs.setCurrentIndex(1)  # type: ignore[attr-defined]
+    return stage.window
+
+
+def _evidence_dialog(stage: Stage) -> QWidget:
+    panel = _progress_panel(stage, "8")
+    panel.detail_tabs.setCurrentIndex(panel.detail_tabs.count() - 1)
+    evidence = panel.findChild(QWidget, "progress_evidence_panel")
+    dialog = evidence.add_evidence()  # type: ignore[attr-defined]
+    assert dialog is not None
+    stage.keep.append(dialog)
+    dialog.citation_edit.setText(CITATION)
+    dialog.citation_edit.textEdited.emit(CITATION)
+    dialog.citation_edit.setCursorPosition(0)
+    return _dialog(dialog)
+
+
+# --- the other pages -----------------------------------------------------------------------------
+
+
+def _indicators(stage: Stage) -> QWidget:
+    stage.window.show_page("indicators_panel")
+    panel = stage.window.built_page("indicators_panel")
+    assert panel is not None
+    panel.table.selectRow(1)  # type: ignore[attr-defined]
+    return stage.window
+
+
+def _reports(stage: Stage) -> QWidget:
+    stage.window.show_page("reports_panel")
+    from kscdesk.services.reports import build_report
+
+    build_report(stage.ws, "2023-Q1", stage.scratch)
+    panel = stage.window.built_page("reports_panel")
+    assert panel is not None
+    panel.reload()  # type: ignore[attr-defined]
+    combo = panel.part_combo  # type: ignore[attr-defined]
+    combo.setCurrentIndex(min(1, combo.count() - 1))
+    return stage.window
+
+
+def _exchange(stage: Stage) -> QWidget:
+    stage.window.show_page("exchange_panel")
+    panel = stage.window.built_page("exchange_panel")
+    assert panel is not None
+    side = panel.side  # type: ignore[attr-defined]
+    side.folder_edit.setText("E:\\")
+    return stage.window
+
+
+def _exchange_parent(stage: Stage) -> QWidget:
+    """The parent office's side: a second data folder that received the demo ward's report."""
+    from kscdesk.domain.model import Level
+    from kscdesk.services.exchange_export import export_report
+    from kscdesk.services.exchange_import import import_packages
+    from kscdesk.services.import_plan import import_plan_file
+    from kscdesk.services.offices import OfficeSpec, set_office
+
+    packages = stage.scratch / "usb"
+    packages.mkdir(exist_ok=True)
+    export_report(stage.ws, "2023-Q1", packages, with_attachments=False)
+    folder = stage.scratch / "cap-tren"
+    parent_ws = Workspace.open(folder)
+    set_office(
+        parent_ws,
+        OfficeSpec("UBND thành phố Quảng Ngãi", Level.DISTRICT),
+        OfficeSpec("UBND tỉnh Quảng Ngãi", Level.PROVINCE),
+    )
+    import_packages(parent_ws, packages)
+    import_plan_file(parent_ws, REPO / "resources" / "sample" / "demo_parent_plan.json")
+    window = MainWindow(folder, parent_ws)
+    stage.keep.append(window)
+    window.resize(*SIZE)
+    window.show()
+    settle()
+    window.show_page("exchange_panel")
+    _as_on_windows(window, "kscdesk-cap-tren")
+    page = window.built_page("exchange_panel")
+    assert page is not None
+    side = page.side  # type: ignore[attr-defined]
+    side.refresh()
+    side.ledger_table.setCurrentIndex(side.ledger_model.index(0, 1))
     return window
 
 
-# file name (in the guide's img/ folder) → what to put on screen
-SHOTS: dict[str, Callable[[MainWindow, Workspace], QWidget]] = {
-    "ke-hoach.png": _page("plan_panel"),
-    "tim-kiem.png": _search,
+def _as_on_windows(window: MainWindow, name: str = "kscdesk") -> None:
+    """The status bar names the data folder as the officer's PC would, not the scratch folder."""
+    window.data_folder_label.setText(f"Thư mục dữ liệu: C:\\Users\\CanBo\\AppData\\Local\\{name}")
+
+
+def _settings(stage: Stage) -> QWidget:
+    stage.window.show_page("settings_panel")
+    return stage.window
+
+
+def _shortcuts(stage: Stage) -> QWidget:
+    dialog = stage.window.show_shortcuts()
+    stage.keep.append(dialog)
+    return _dialog(dialog)
+
+
+# file name (in the guide's img/ folder) → what to put on screen. Shots that change the data
+# (a re-issued parent plan) come last.
+SHOTS: dict[str, Shot] = {
+    "viec-can-lam.png": _todo,
+    "ke-hoach-cap-tren.png": _parent_plan,
     "nhap-ke-hoach.png": _import_dialog,
-    "cai-dat.png": _page("settings_panel"),
+    "lap-ke-hoach.png": _derive_dialog,
+    "ke-hoach.png": _plan,
+    "quy-tac-thay-tu.png": _rules_dialog,
+    "ra-soat.png": _checks,
+    "tim-kiem.png": _search,
+    "tien-do.png": _progress,
+    "minh-chung.png": _evidence,
+    "them-minh-chung.png": _evidence_dialog,
+    "bieu-do.png": _dashboard,
+    "chi-tieu.png": _indicators,
+    "bao-cao.png": _reports,
+    "trao-doi.png": _exchange,
+    "trao-doi-cap-tren.png": _exchange_parent,
+    "cai-dat.png": _settings,
+    "phim-tat.png": _shortcuts,
+    "cap-nhat-ke-hoach.png": _update_dialog,
 }
 
 
-def settle(app: QApplication) -> None:
-    """Let timers (search delay, lazy rows) fire and the window paint."""
-    from PySide6.QtTest import QTest
-
-    QTest.qWait(400)
-    app.processEvents()
-
-
-def make(out: Path) -> list[Path]:
-    app = create_application()
+def make(out: Path, only: set[str] | None = None) -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
     written = []
-    with tempfile.TemporaryDirectory() as temp:
+    with tempfile.TemporaryDirectory() as temp, freeze_time(DEMO_TODAY, tick=True):
+        os.environ["XDG_CONFIG_HOME"] = str(Path(temp) / "config")  # QSettings stay in here
+        app = create_application()
         folder = Path(temp) / "data"
         with Workspace.open(folder) as ws:
             load_demo(ws)
-            for name, stage in SHOTS.items():
-                window = MainWindow(folder, ws)
-                window.resize(*SIZE)
-                window.show()
-                settle(app)
-                shown = stage(window, ws)
-                settle(app)
+            set_officer_name(ws, "Nguyễn Thị Lan")
+            window = MainWindow(folder, ws)
+            window.resize(*SIZE)
+            window.show()
+            _as_on_windows(window)
+            settle(app, 500)
+            for name, shot in SHOTS.items():
+                if only and name not in only:
+                    continue
+                stage = Stage(window, ws, Path(temp))
+                shown = shot(stage)
+                settle(app, 400)
                 path = out / name
                 shown.grab().save(str(path))
                 written.append(path)
-                if shown is not window:
-                    shown.close()
-                window.close()
-                window.deleteLater()
-                settle(app)
+                for extra in stage.keep:
+                    extra.close()
+                    extra.deleteLater()
+                settle(app, 50)
+            window.close()
+            window.deleteLater()
+            settle(app, 50)
     return written
 
 
 if __name__ == "__main__":
     target = Path(sys.argv[1]) if len(sys.argv) > 1 else OUT
-    for path in make(target):
+    chosen = set(sys.argv[2:]) or None
+    for path in make(target, chosen):
         print(path)
