@@ -77,14 +77,6 @@ def _dialog(dialog: QWidget) -> QWidget:
     return dialog
 
 
-def _page(name: str) -> Shot:
-    def show(stage: Stage) -> QWidget:
-        stage.window.show_page(name)
-        return stage.window
-
-    return show
-
-
 # --- Việc cần làm --------------------------------------------------------------------------------
 
 
@@ -286,6 +278,43 @@ def _evidence_dialog(stage: Stage) -> QWidget:
     return _dialog(dialog)
 
 
+def _decision_docx(folder: Path) -> Path:
+    """A decision as a ward prints it (NĐ 30 letterhead), to drop on the evidence dialog."""
+    import docx
+
+    document = docx.Document()
+    cells = document.add_table(rows=1, cols=2).rows[0].cells
+    cells[0].text = "ỦY BAN NHÂN DÂN\nPHƯỜNG TRẦN PHÚ\nSố: 35/QĐ-UBND"
+    cells[1].text = (
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        "Trần Phú, ngày 06 tháng 3 năm 2023"
+    )
+    for text in (
+        "QUYẾT ĐỊNH",
+        "Về việc kiện toàn Bộ phận Tiếp nhận và Trả kết quả giải quyết thủ tục hành chính",
+        "CHỦ TỊCH ỦY BAN NHÂN DÂN PHƯỜNG TRẦN PHÚ",
+        "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;",
+    ):
+        document.add_paragraph(text)
+    path = folder / "QD-35-kien-toan-bo-phan-mot-cua.docx"
+    document.save(str(path))
+    return path
+
+
+def _evidence_file(stage: Stage) -> QWidget:
+    """A file dropped on the dialog: attached, and its letterhead offered as a suggestion."""
+    panel = _progress_panel(stage, "8")
+    panel.detail_tabs.setCurrentIndex(panel.detail_tabs.count() - 1)
+    evidence = panel.findChild(QWidget, "progress_evidence_panel")
+    dialog = evidence.add_evidence()  # type: ignore[attr-defined]
+    assert dialog is not None
+    stage.keep.append(dialog)
+    _dialog(dialog)
+    dialog.attach_files([_decision_docx(stage.scratch)])
+    wait_for(lambda: dialog.files_list.count() > 0 and dialog.suggestion_frame.isVisible())
+    return dialog
+
+
 # --- the other pages -----------------------------------------------------------------------------
 
 
@@ -384,6 +413,7 @@ SHOTS: dict[str, Shot] = {
     "tien-do.png": _progress,
     "minh-chung.png": _evidence,
     "them-minh-chung.png": _evidence_dialog,
+    "goi-y-tu-tep.png": _evidence_file,
     "bieu-do.png": _dashboard,
     "chi-tieu.png": _indicators,
     "bao-cao.png": _reports,
