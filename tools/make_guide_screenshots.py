@@ -19,11 +19,19 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from freezegun import freeze_time
+from guide_staging import (
+    DEMO_PLAN,
+    decision_docx,
+    parent_office,
+    plan_uid,
+    store_reissued_parent_plan,
+)
 
 from PySide6.QtCore import QItemSelectionModel
 from PySide6.QtWidgets import QApplication, QWidget
 
 from kscdesk.app import create_application
+from kscdesk.domain.model import PlanKind
 from kscdesk.services.demo import load_demo
 from kscdesk.services.offices import set_officer_name
 from kscdesk.services.workspace import Workspace
@@ -47,6 +55,7 @@ class Stage:
     ws: Workspace
     scratch: Path
     keep: list[QWidget] = field(default_factory=list)  # extra windows to close afterwards
+    closers: list[Callable[[], object]] = field(default_factory=list)  # then these
 
 
 Shot = Callable[[Stage], QWidget]
@@ -101,20 +110,6 @@ def _plan_panel(stage: Stage):  # type: ignore[no-untyped-def]
     return panel
 
 
-def _own_plan_uid(stage: Stage) -> str:
-    from kscdesk.domain.model import PlanKind
-    from kscdesk.store import plans
-
-    return next(s.uid for s in plans.list_plans(stage.ws.db) if s.kind is PlanKind.OWN)
-
-
-def _parent_plan_uid(stage: Stage) -> str:
-    from kscdesk.domain.model import PlanKind
-    from kscdesk.store import plans
-
-    return next(s.uid for s in plans.list_plans(stage.ws.db) if s.kind is PlanKind.PARENT)
-
-
 def _select_plan_row(panel, number: str, column: int = 1) -> None:  # type: ignore[no-untyped-def]
     model = panel.task_model
     for row in range(model.rowCount()):
@@ -129,7 +124,7 @@ def _select_plan_row(panel, number: str, column: int = 1) -> None:  # type: igno
 
 def _plan(stage: Stage) -> QWidget:
     panel = _plan_panel(stage)
-    panel.select_plan(_own_plan_uid(stage))
+    panel.select_plan(plan_uid(stage.ws, PlanKind.OWN))
     panel.show_everything()
     _select_plan_row(panel, "2")
     return stage.window
@@ -137,21 +132,21 @@ def _plan(stage: Stage) -> QWidget:
 
 def _parent_plan(stage: Stage) -> QWidget:
     panel = _plan_panel(stage)
-    panel.select_plan(_parent_plan_uid(stage))
+    panel.select_plan(plan_uid(stage.ws, PlanKind.PARENT))
     panel.show_everything()
     return stage.window
 
 
 def _search(stage: Stage) -> QWidget:
     panel = _plan_panel(stage)
-    panel.select_plan(_own_plan_uid(stage))
+    panel.select_plan(plan_uid(stage.ws, PlanKind.OWN))
     panel.ui.search_edit.setText("niem yet")
     return stage.window
 
 
 def _checks(stage: Stage) -> QWidget:
     panel = _plan_panel(stage)
-    panel.select_plan(_own_plan_uid(stage))
+    panel.select_plan(plan_uid(stage.ws, PlanKind.OWN))
     panel.show_everything()
     assert panel.editor is not None
     panel.editor.run_checks()
@@ -164,8 +159,7 @@ def _import_dialog(stage: Stage) -> QWidget:
     dialog = ImportDialog(stage.ws.folder, stage.window)
     stage.keep.append(dialog)
     _dialog(dialog)
-    source = REPO / "resources" / "sample" / "demo_parent_plan.json"
-    dialog.start_reading(source)
+    dialog.start_reading(DEMO_PLAN)
     wait_for(lambda: dialog.content is not None and not dialog.is_busy)
     return dialog
 
@@ -175,14 +169,16 @@ def _derive_dialog(stage: Stage) -> QWidget:
 
     dialog = DeriveDialog(stage.ws, stage.window)
     stage.keep.append(dialog)
-    dialog.source_combo.setCurrentIndex(dialog.source_combo.findData(_parent_plan_uid(stage)))
+    dialog.source_combo.setCurrentIndex(
+        dialog.source_combo.findData(plan_uid(stage.ws, PlanKind.PARENT))
+    )
     return _dialog(dialog)
 
 
 def _rules_dialog(stage: Stage) -> QWidget:
     from kscdesk.ui.rules_dialog import RulesDialog
 
-    dialog = RulesDialog(stage.ws, _own_plan_uid(stage), stage.window)
+    dialog = RulesDialog(stage.ws, plan_uid(stage.ws, PlanKind.OWN), stage.window)
     stage.keep.append(dialog)
     if not dialog.rules():  # the demo plan was derived without rules: offer the level's own
         dialog.use_defaults()
@@ -192,40 +188,15 @@ def _rules_dialog(stage: Stage) -> QWidget:
 
 def _update_dialog(stage: Stage) -> QWidget:
     """A re-issued parent plan (one task reworded, one added) compared with the commune's."""
-    import dataclasses
-
-    from kscdesk.domain.model import new_uid
-    from kscdesk.formats.plan_json import content_from_json
-    from kscdesk.services.import_plan import store_parsed_plan
     from kscdesk.ui.plan_update_dialog import PlanUpdateDialog
 
-    source = REPO / "resources" / "sample" / "demo_parent_plan.json"
-    import json
-
-    content = content_from_json(json.loads(source.read_text(encoding="utf-8")), source)
-    tasks = list(content.tasks)
-    tasks[2] = dataclasses.replace(
-        tasks[2], content=tasks[2].content + " Hoàn thành trước ngày 31/3/2023."
-    )
-    last = tasks[-1]
-    extra = dataclasses.replace(
-        last,
-        uid=new_uid(),
-        number=str(int(last.number) + 1) if last.number.isdigit() else "99",
-        sub=None,
-        position=last.position + 1,
-        content="Rà soát, cập nhật danh mục thủ tục hành chính thực hiện không phụ thuộc "
-        "địa giới hành chính.",
-    )
-    tasks.append(extra)
-    issuer = "UBND thành phố Quảng Ngãi"
-    plan = dataclasses.replace(content.plan, issuer=issuer)
-    store_parsed_plan(stage.ws, dataclasses.replace(content, plan=plan, tasks=tasks))
+    store_reissued_parent_plan(stage.ws)
     panel = _plan_panel(stage)
     panel.reload_plans()
-    panel.select_plan(_own_plan_uid(stage))
+    own = plan_uid(stage.ws, PlanKind.OWN)
+    panel.select_plan(own)
     assert panel.editor is not None
-    dialog = PlanUpdateDialog(stage.ws, _own_plan_uid(stage), panel.editor.run, stage.window)
+    dialog = PlanUpdateDialog(stage.ws, own, panel.editor.run, stage.window)
     stage.keep.append(dialog)
     return _dialog(dialog)
 
@@ -278,29 +249,6 @@ def _evidence_dialog(stage: Stage) -> QWidget:
     return _dialog(dialog)
 
 
-def _decision_docx(folder: Path) -> Path:
-    """A decision as a ward prints it (NĐ 30 letterhead), to drop on the evidence dialog."""
-    import docx
-
-    document = docx.Document()
-    cells = document.add_table(rows=1, cols=2).rows[0].cells
-    cells[0].text = "ỦY BAN NHÂN DÂN\nPHƯỜNG TRẦN PHÚ\nSố: 35/QĐ-UBND"
-    cells[1].text = (
-        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
-        "Trần Phú, ngày 06 tháng 3 năm 2023"
-    )
-    for text in (
-        "QUYẾT ĐỊNH",
-        "Về việc kiện toàn Bộ phận Tiếp nhận và Trả kết quả giải quyết thủ tục hành chính",
-        "CHỦ TỊCH ỦY BAN NHÂN DÂN PHƯỜNG TRẦN PHÚ",
-        "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;",
-    ):
-        document.add_paragraph(text)
-    path = folder / "QD-35-kien-toan-bo-phan-mot-cua.docx"
-    document.save(str(path))
-    return path
-
-
 def _evidence_file(stage: Stage) -> QWidget:
     """A file dropped on the dialog: attached, and its letterhead offered as a suggestion."""
     panel = _progress_panel(stage, "8")
@@ -310,7 +258,7 @@ def _evidence_file(stage: Stage) -> QWidget:
     assert dialog is not None
     stage.keep.append(dialog)
     _dialog(dialog)
-    dialog.attach_files([_decision_docx(stage.scratch)])
+    dialog.attach_files([decision_docx(stage.scratch)])
     wait_for(lambda: dialog.files_list.count() > 0 and dialog.suggestion_frame.isVisible())
     return dialog
 
@@ -350,25 +298,9 @@ def _exchange(stage: Stage) -> QWidget:
 
 def _exchange_parent(stage: Stage) -> QWidget:
     """The parent office's side: a second data folder that received the demo ward's report."""
-    from kscdesk.domain.model import Level
-    from kscdesk.services.exchange_export import export_report
-    from kscdesk.services.exchange_import import import_packages
-    from kscdesk.services.import_plan import import_plan_file
-    from kscdesk.services.offices import OfficeSpec, set_office
-
-    packages = stage.scratch / "usb"
-    packages.mkdir(exist_ok=True)
-    export_report(stage.ws, "2023-Q1", packages, with_attachments=False)
-    folder = stage.scratch / "cap-tren"
-    parent_ws = Workspace.open(folder)
-    set_office(
-        parent_ws,
-        OfficeSpec("UBND thành phố Quảng Ngãi", Level.DISTRICT),
-        OfficeSpec("UBND tỉnh Quảng Ngãi", Level.PROVINCE),
-    )
-    import_packages(parent_ws, packages)
-    import_plan_file(parent_ws, REPO / "resources" / "sample" / "demo_parent_plan.json")
-    window = MainWindow(folder, parent_ws)
+    parent_ws = parent_office(stage.ws, stage.scratch)
+    stage.closers.append(parent_ws.close)
+    window = MainWindow(parent_ws.folder, parent_ws)
     stage.keep.append(window)
     window.resize(*SIZE)
     window.show()
@@ -453,6 +385,8 @@ def make(out: Path, only: set[str] | None = None) -> list[Path]:
                     extra.close()
                     extra.deleteLater()
                 settle(app, 50)
+                for close in stage.closers:
+                    close()
             window.close()
             window.deleteLater()
             settle(app, 50)
