@@ -89,3 +89,34 @@ def parent_office(ws: Workspace, scratch: Path) -> Workspace:
     import_packages(parent_ws, packages)
     import_plan_file(parent_ws, DEMO_PLAN)
     return parent_ws
+
+
+def add_late_letter(ws: Workspace, task_uid: str, scratch: Path) -> None:
+    """A letter issued before the period, with its file, on a task: the panel warns about it."""
+    import docx
+
+    from kscdesk.domain.model import EvidenceType
+    from kscdesk.services.evidence import EvidenceDraft, save_evidence, store_files
+
+    document = docx.Document()
+    for text in (
+        "ỦY BAN NHÂN DÂN PHƯỜNG TRẦN PHÚ",
+        "Số: 95/UBND-VP",
+        "V/v chuẩn bị xây dựng kế hoạch kiểm soát thủ tục hành chính năm 2023",
+    ):
+        document.add_paragraph(text)
+    path = scratch / "CV-95-UBND-VP.docx"
+    document.save(str(path))
+    stored = store_files(ws, [path])
+    save_evidence(
+        ws,
+        EvidenceDraft(
+            task_uids=(task_uid,),
+            kind=EvidenceType.OFFICIAL_LETTER,
+            number="95/UBND-VP",
+            date_text="28/11/2022",
+            issuer="UBND phường Trần Phú",
+            summary="Về việc chuẩn bị xây dựng kế hoạch kiểm soát thủ tục hành chính năm 2023",
+            attachments=tuple(item.attachment for item in stored),
+        ),
+    )

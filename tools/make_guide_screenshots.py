@@ -21,6 +21,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from freezegun import freeze_time
 from guide_staging import (
     DEMO_PLAN,
+    add_late_letter,
     decision_docx,
     parent_office,
     plan_uid,
@@ -224,6 +225,15 @@ def _progress(stage: Stage) -> QWidget:
 
 def _evidence(stage: Stage) -> QWidget:
     panel = _progress_panel(stage, "1a")
+    add_late_letter(stage.ws, panel.selected_task_uid(), stage.scratch)
+    panel.reload()
+    panel.select_task(panel.selected_task_uid())
+    evidence = panel.findChild(QWidget, "progress_evidence_panel")
+    evidence.reload()  # type: ignore[attr-defined]
+    model = evidence.model  # type: ignore[attr-defined]
+    for row in range(model.rowCount()):
+        if model.evidence_at(row).number_symbol == "95/UBND-VP":
+            evidence.table.selectRow(row)  # type: ignore[attr-defined]
     panel.detail_tabs.setCurrentIndex(panel.detail_tabs.count() - 1)
     return stage.window
 
@@ -343,7 +353,6 @@ SHOTS: dict[str, Shot] = {
     "ra-soat.png": _checks,
     "tim-kiem.png": _search,
     "tien-do.png": _progress,
-    "minh-chung.png": _evidence,
     "them-minh-chung.png": _evidence_dialog,
     "goi-y-tu-tep.png": _evidence_file,
     "bieu-do.png": _dashboard,
@@ -353,6 +362,7 @@ SHOTS: dict[str, Shot] = {
     "trao-doi-cap-tren.png": _exchange_parent,
     "cai-dat.png": _settings,
     "phim-tat.png": _shortcuts,
+    "minh-chung.png": _evidence,
     "cap-nhat-ke-hoach.png": _update_dialog,
 }
 
