@@ -225,6 +225,7 @@ def _progress(stage: Stage) -> QWidget:
 
 def _evidence(stage: Stage) -> QWidget:
     panel = _progress_panel(stage, "1a")
+    panel.splitter.setSizes([200, 700])  # the officer drags the divider to read the evidence
     add_late_letter(stage.ws, panel.selected_task_uid(), stage.scratch)
     panel.reload()
     panel.select_task(panel.selected_task_uid())
