@@ -170,9 +170,6 @@ def _derive_dialog(stage: Stage) -> QWidget:
 
     dialog = DeriveDialog(stage.ws, stage.window)
     stage.keep.append(dialog)
-    dialog.source_combo.setCurrentIndex(
-        dialog.source_combo.findData(plan_uid(stage.ws, PlanKind.PARENT))
-    )
     return _dialog(dialog)
 
 
