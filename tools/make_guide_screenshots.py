@@ -236,6 +236,20 @@ def _evidence(stage: Stage) -> QWidget:
     return stage.window
 
 
+def _history(stage: Stage) -> QWidget:
+    """Task 6 after the officer recorded it twice: its history names her and what changed."""
+    panel = _progress_panel(stage, "6")
+    editor = panel.editor
+    editor.note_edit.setPlainText("Đã niêm yết 128/130 TTHC tại Bộ phận Một cửa.")
+    editor.save()
+    editor.note_edit.setPlainText("Đã niêm yết đủ 130/130 TTHC tại Bộ phận Một cửa.")
+    editor.status_combo.setCurrentIndex(editor.status_combo.findData("done"))
+    editor.completed_edit.setText("09/03/2023")
+    editor.save()
+    panel.detail_tabs.setCurrentIndex(1)
+    return stage.window
+
+
 def _dashboard(stage: Stage) -> QWidget:
     stage.window.show_page("progress_panel")
     panel = stage.window.built_page("progress_panel")
@@ -361,6 +375,7 @@ SHOTS: dict[str, Shot] = {
     "cai-dat.png": _settings,
     "phim-tat.png": _shortcuts,
     "minh-chung.png": _evidence,
+    "lich-su.png": _history,
     "cap-nhat-ke-hoach.png": _update_dialog,
 }
 
