@@ -9,6 +9,7 @@ pages show a realistic working day rather than a plan years out of date. Window 
 in a temporary folder: the officer's remembered layout neither shapes nor receives the pictures.
 """
 
+import json
 import os
 import sys
 import tempfile
@@ -385,6 +386,12 @@ def make(out: Path, only: set[str] | None = None) -> list[Path]:
     written = []
     with tempfile.TemporaryDirectory() as temp, freeze_time(DEMO_TODAY, tick=True):
         os.environ["XDG_CONFIG_HOME"] = str(Path(temp) / "config")  # QSettings stay in here
+        # One offscreen screen the size of the officer's (1366×768 at 125 %, less the taskbar):
+        # dialogs shrink to fit it as they would on that laptop.
+        screens = Path(temp) / "screens.json"
+        screen = {"name": "officer", "x": 0, "y": 0, "width": SIZE[0], "height": SIZE[1]}
+        screens.write_text(json.dumps({"screens": [{**screen, "logicalDpi": 96, "dpr": 1}]}))
+        os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={screens}"
         app = create_application()
         folder = Path(temp) / "data"
         with Workspace.open(folder) as ws:
