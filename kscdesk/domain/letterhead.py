@@ -133,6 +133,8 @@ def _kind_and_summary(lines: list[str], number_at: int | None) -> tuple[Evidence
             key = search_key(follower)
             if key.startswith(_BODY_START) or _DATE_LINE.search(follower) or len(follower) > 200:
                 break
+            if follower == follower.upper() and follower != follower.lower():
+                break  # the authority of a decision ("CHỦ TỊCH ỦY BAN NHÂN DÂN …") follows it
             summary.append(follower)
         return kind, clean_text(" ".join(summary))
     return None, ""

@@ -34,9 +34,15 @@ class DeriveDialog(QDialog):
         form = QFormLayout()
         self.source_combo = QComboBox(self)
         self.source_combo.setObjectName("source_combo")
-        for summary in plans.list_plans(ws.db):
-            prefix = "Cấp trên" if summary.kind is PlanKind.PARENT else "Năm trước (của đơn vị)"
+        summaries = plans.list_plans(ws.db)
+        for summary in summaries:
+            prefix = "Cấp trên" if summary.kind is PlanKind.PARENT else "Của đơn vị"
             self.source_combo.addItem(f"{summary.year} – {prefix}: {summary.title}", summary.uid)
+        # The usual source is the newest parent plan, whatever order the plans are listed in.
+        parents = [s for s in summaries if s.kind is PlanKind.PARENT]
+        if parents:
+            newest = max(parents, key=lambda s: (s.year, s.version))
+            self.source_combo.setCurrentIndex(self.source_combo.findData(newest.uid))
         form.addRow("Lập từ kế hoạch:", self.source_combo)
         self.office_edit = QLineEdit(self)
         self.office_edit.setObjectName("office_edit")

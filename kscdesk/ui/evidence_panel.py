@@ -98,7 +98,6 @@ class EvidencePanel(QWidget):
         for button in (self.add_button, self.edit_button, self.delete_button, self.undo_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
-        buttons.addWidget(QLabel("Kéo thả tệp vào đây để thêm minh chứng."))
         buttons.addWidget(self.open_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -108,7 +107,16 @@ class EvidencePanel(QWidget):
         search_row.addWidget(self.link_button)
         layout.addLayout(search_row)
         layout.addWidget(self.table, 1)
-        files_caption = QLabel("Tệp của minh chứng đang chọn (nhấp đúp để mở):")
+        # The drop hint wraps here rather than widening the button row: the progress page's task
+        # list beside this panel keeps its room at 1093×614.
+        files_caption = named(
+            QLabel(
+                "Tệp của minh chứng đang chọn (nhấp đúp để mở). "
+                "Kéo thả tệp vào đây để thêm minh chứng."
+            ),
+            "evidence_files_caption",
+        )
+        files_caption.setWordWrap(True)
         layout.addWidget(files_caption)
         layout.addWidget(self.files_list)
         layout.addWidget(self.warnings_label)

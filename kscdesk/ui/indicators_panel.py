@@ -263,6 +263,8 @@ class IndicatorsPanel(QWidget):
         self.name_edit.setText(figure.indicator.name)
         self.unit_edit.setText(figure.indicator.unit)
         self.target_edit.setText(figure.indicator.target_text)
+        for edit in (self.name_edit, self.target_edit):
+            edit.setCursorPosition(0)  # a long name shows its beginning, not its last words
         self.counts_message.clear()
 
     def save_counts(self) -> None:

@@ -34,9 +34,10 @@ COLUMN_WIDTHS = {
 
 
 def plan_label(summary: PlanSummary) -> str:
-    """The combo text: "2023 – Kế hoạch … (Kế hoạch cấp trên)"."""
-    version = f", bản {summary.version}" if summary.version > 1 else ""
-    return f"{summary.year} – {summary.title} ({summary.kind.label}{version})"
+    """The combo text: "2023 – Kế hoạch cấp trên: Hoạt động …". The kind comes before the long
+    title, so a narrow combo still tells the parent's plan from the office's own."""
+    version = f" (bản {summary.version})" if summary.version > 1 else ""
+    return f"{summary.year} – {summary.kind.label}{version}: {summary.title}"
 
 
 class PlanPanel(QWidget):

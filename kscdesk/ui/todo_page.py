@@ -157,11 +157,12 @@ class TodoPage(QWidget):
         self.report_day_spin.blockSignals(False)
         self.days_off_edit.setText(", ".join(format_date(d) for d in days_off(self._ws)))
         self.result = result = todo(self._ws, today=self._today, plan_uid=plan_uid)
+        report = result.next_report
         self.report_label.setText(
-            f"Hôm nay {format_date(result.today)}. Báo cáo tiếp theo: {result.next_report.label}, "
-            f"hạn nộp {format_date(result.next_report_due)} "
-            f"({result.next_report.window_text.lower()}). Kế hoạch: {result.plan_title} – "
-            f"kỳ đang theo dõi: {result.period.label}."
+            f"Hôm nay {format_date(result.today)}. Báo cáo tiếp theo: {report.label}, "
+            f"hạn nộp {format_date(result.next_report_due)} (số liệu tính từ ngày "
+            f"{format_date(report.start)} đến ngày {format_date(report.end)}). "
+            f"Kế hoạch: {result.plan_title} – kỳ đang theo dõi: {result.period.label}."
         )
         for key, label in GROUPS:
             items: tuple[TodoItem, ...] = getattr(result, key)

@@ -52,3 +52,24 @@ def test_a_cong_van_with_both_columns_on_one_line_gives_its_summary_from_v_v() -
 def test_text_without_a_letterhead_gives_nothing() -> None:
     facts = read_letterhead(["Biên bản họp tổ", "Nội dung: rà soát TTHC"])
     assert facts.is_empty
+
+
+def test_the_summary_of_a_decision_stops_at_the_authority_line_in_capitals() -> None:
+    lines = [
+        "ỦY BAN NHÂN DÂN",
+        "PHƯỜNG TRẦN PHÚ",
+        "Số: 35/QĐ-UBND",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+        "Trần Phú, ngày 06 tháng 3 năm 2023",
+        "QUYẾT ĐỊNH",
+        "Về việc kiện toàn Bộ phận Tiếp nhận và Trả kết quả",
+        "giải quyết thủ tục hành chính",
+        "CHỦ TỊCH ỦY BAN NHÂN DÂN PHƯỜNG TRẦN PHÚ",
+        "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;",
+    ]
+    facts = read_letterhead(lines)
+    assert facts.kind is K.DECISION
+    assert facts.summary == (
+        "Về việc kiện toàn Bộ phận Tiếp nhận và Trả kết quả giải quyết thủ tục hành chính"
+    )

@@ -99,3 +99,9 @@ def test_last_years_counts_are_entered_as_the_previous_year(panel: IndicatorsPan
 def test_the_page_fits_the_smallest_window(panel: IndicatorsPanel) -> None:
     hint = panel.minimumSizeHint()
     assert hint.width() <= MAX_SIZE[0] - 180 and hint.height() <= MAX_SIZE[1] - 60
+
+
+def test_a_long_indicator_name_is_shown_from_its_beginning(panel: IndicatorsPanel) -> None:
+    panel.table.selectRow(1)
+    assert panel.name_edit.text()
+    assert panel.name_edit.cursorPosition() == 0

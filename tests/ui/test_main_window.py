@@ -77,6 +77,15 @@ def test_switching_plans_shows_the_other_plans_tasks(window: MainWindow) -> None
     assert panel.task_model.plan_uid == panel.current_plan_uid()
 
 
+def test_the_plan_selector_names_the_kind_of_plan_before_its_long_title(
+    window: MainWindow,
+) -> None:
+    combo = window.plan_panel.ui.plan_combo
+    texts = sorted(combo.itemText(i) for i in range(combo.count()))
+    assert texts[0].startswith("2023 – Kế hoạch cấp trên: ")
+    assert texts[1].startswith("2023 – Kế hoạch của đơn vị: ")
+
+
 def test_navigation_switches_panels(window: MainWindow, qtbot: QtBot) -> None:
     nav = window.findChild(QListWidget, "nav_list")
     assert nav is not None

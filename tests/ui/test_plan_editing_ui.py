@@ -233,6 +233,19 @@ def test_rules_preview_lists_the_changes_and_applying_them_is_one_undoable_edit(
     assert plans.load_plan_content(demo_workspace.db, plan_uid).tasks == before
 
 
+def test_derive_dialog_offers_the_parent_plan_first_and_names_own_plans_as_the_offices(
+    panel: PlanPanel, demo_workspace: Workspace, qtbot: QtBot
+) -> None:
+    dialog = DeriveDialog(demo_workspace, panel)
+    qtbot.addWidget(dialog)
+    combo = dialog.source_combo
+    chosen = plans.load_plan(demo_workspace.db, combo.currentData())
+    assert chosen.kind is PlanKind.PARENT
+    labels = [combo.itemText(i) for i in range(combo.count())]
+    assert any("– Của đơn vị:" in label for label in labels)
+    assert not any("Năm trước" in label for label in labels)
+
+
 def test_derive_dialog_makes_an_own_plan_from_the_parent(
     panel: PlanPanel, demo_workspace: Workspace, qtbot: QtBot
 ) -> None:

@@ -34,6 +34,7 @@ def texts(page: TodoPage, key: str) -> list[str]:
 
 def test_the_start_page_lists_due_soon_and_bare_recurring_tasks(page: TodoPage) -> None:
     assert "Quý I năm 2023, hạn nộp 17/03/2023" in page.report_label.text()
+    assert "từ ngày 15/12/2022 đến ngày 14/03/2023" in page.report_label.text()  # dd/mm/yyyy
     assert any(text.startswith("hạn 17/03/2023 · 6.") for text in texts(page, "due_soon"))
     assert any(" 3. " in f" {text}" for text in texts(page, "without_evidence"))
     assert page.boxes["due_soon"].title().endswith(f"({len(texts(page, 'due_soon'))})")
