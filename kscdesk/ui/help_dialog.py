@@ -6,11 +6,11 @@ from the app itself by tools/make_guide_screenshots.py, so the guide never shows
 
 from pathlib import Path
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
 from kscdesk import paths
-from kscdesk.ui import window_state
+from kscdesk.ui import keyboard, window_state
 
 GUIDE = ("help", "huong-dan.html")
 
@@ -37,6 +37,13 @@ class HelpDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.close)
         layout.addWidget(buttons)
+        # Tab leaves the guide: with its links reachable by keyboard, Tab would walk the table of
+        # contents and never reach "Đóng". Arrows and Page Up/Down still scroll it.
+        self.browser.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByMouse
+        )
+        keyboard.tab_never_traps(self)
         window_state.fit_to_screen(self)
 
     def show_topic(self, anchor: str) -> None:

@@ -118,6 +118,9 @@ class ProgressEditor(QWidget):
         dues = ", ".join(format_date(d) for d in row.assessment.dues)
         record = row.progress
         lines = [describe(row.deadlines.timeframe)]
+        lead = " ".join(row.task.lead.split())
+        if lead:
+            lines.append(f"Chủ trì: {lead[:120]}")
         if dues:
             lines.append(f"Hạn trong kỳ: {dues}")
         if record is not None and record.period_key != period_key:
