@@ -4,10 +4,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, QTimer, QUrl
-from PySide6.QtGui import QCloseEvent, QDesktopServices, QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QCloseEvent, QDesktopServices, QDragEnterEvent, QDropEvent, QIcon
 from PySide6.QtWidgets import QLabel, QListWidgetItem, QMainWindow, QWidget
 
-from kscdesk import APP_TITLE
+from kscdesk import APP_TITLE, paths
 from kscdesk.ui import daily_actions, keyboard, window_state
 from kscdesk.ui.actions import (
     FileMenuSlots,
@@ -27,6 +27,7 @@ if TYPE_CHECKING:  # imported when the workspace is attached, after the window i
     from kscdesk.ui.plan_panel import PlanPanel
     from kscdesk.ui.shortcuts_dialog import ShortcutsDialog
 
+APP_ICON = ("icons", "kscdesk.png")
 PACKAGE_SUFFIX = ".kscx"  # an exchange package (kscdesk.formats.package)
 
 _NAV_STYLE = """
@@ -116,6 +117,8 @@ class MainWindow(QMainWindow):
         stack.setCurrentIndex(current)
         window_state.restore_children(self)
         keyboard.tab_never_traps(self)
+        # After the first paint (start-up time): Qt scales the 256-pixel drawing for each size.
+        self.setWindowIcon(QIcon(str(paths.resource_path(*APP_ICON))))
         if self._restored_page in self.pages:
             self.show_page(self._restored_page)
 

@@ -179,3 +179,10 @@ def test_the_about_dialog_opens_the_data_and_log_folders(
     qtbot.mouseClick(dialog.ui.open_log_folder_button, Qt.MouseButton.LeftButton)
     assert opened == [str(demo_workspace.folder), str(demo_workspace.folder / "logs")]
     dialog.close()
+
+
+def test_the_window_has_the_kscdesk_icon_at_every_size(window: MainWindow) -> None:
+    icon = window.windowIcon()
+    assert not icon.isNull()
+    for size in (16, 32, 48):
+        assert not icon.pixmap(size, size).isNull()
