@@ -12,7 +12,8 @@ Rules:
   recurrence covers, due on its day ("trước ngày 10 hằng tháng") or else on the period's report
   deadline (day ``deadlines.submission_day`` of its last month);
 - the standing is judged as of ``today``, or of the period's last day once it is over: done
-  before the last due date is early, on it on time, after it late; in progress after it overdue;
+  before the last due date is early, on it on time, after it late; in progress after it overdue,
+  except continuous work ("Thường xuyên" with no fixed deadline), which is in progress on time;
 - the officer's override (with its reason) always wins.
 """
 
@@ -89,7 +90,9 @@ def is_expected(deadlines: Deadlines, period: Period, done_before: date | None =
     return event is not None and event <= period.last_month_end
 
 
-def _derive(progress: Progress | None, due: date | None, as_of: date) -> Standing:
+def _derive(
+    progress: Progress | None, due: date | None, as_of: date, *, continuous: bool = False
+) -> Standing:
     status = progress.status if progress else ProgressStatus.NOT_STARTED
     if status is ProgressStatus.NOT_OCCURRED:
         return Standing.NOT_OCCURRED
@@ -99,7 +102,7 @@ def _derive(progress: Progress | None, due: date | None, as_of: date) -> Standin
             return Standing.DONE_ON_TIME
         return Standing.DONE_EARLY if completed < due else Standing.DONE_LATE
     if status is ProgressStatus.IN_PROGRESS:
-        late = due is not None and as_of > due
+        late = not continuous and due is not None and as_of > due
         return Standing.IN_PROGRESS_OVERDUE if late else Standing.IN_PROGRESS_ON_TIME
     return Standing.NOT_STARTED
 
@@ -116,7 +119,9 @@ def assess(
     dues = period_dues(deadlines, period, done_before)
     as_of = min(today, period.last_month_end)
     due = dues[-1] if dues else None
-    derived = _derive(progress, due, as_of)
+    # Continuous work ("Thường xuyên") in progress is on time; a fixed deadline still counts.
+    continuous = deadlines.timeframe.is_continuous and not deadlines.fixed
+    derived = _derive(progress, due, as_of, continuous=continuous)
     standing = progress.override if progress and progress.override else derived
     finished = standing.is_done or standing is Standing.NOT_OCCURRED
     return Assessment(
@@ -124,7 +129,10 @@ def assess(
         dues=dues,
         standing=standing,
         derived=derived,
-        overdue=not finished and due is not None and as_of > due,
+        overdue=not finished
+        and due is not None
+        and as_of > due
+        and not (continuous and standing is Standing.IN_PROGRESS_ON_TIME),
     )
 
 

@@ -80,6 +80,12 @@ class Timeframe:
         return not self.text.strip()
 
     @property
+    def is_continuous(self) -> bool:
+        """ "Thường xuyên": work that goes on all the time, so being in progress is its normal
+        state, never late (a periodic task, "Định kỳ hằng quý", is late after its report day)."""
+        return _fold(self.recurrence_label).startswith("thuong xuyen")
+
+    @property
     def is_flagged(self) -> bool:
         """True when the officer should look at the cell: a part not understood, or nothing."""
         understood = bool(self.checkpoints) or self.recurrence is not None or self.is_event_driven

@@ -81,3 +81,21 @@ def test_every_standing_maps_back_to_a_recorded_status() -> None:
     assert {s.status for s in Standing} == set(ProgressStatus)
     assert Standing.DONE_LATE.is_late and Standing.IN_PROGRESS_OVERDUE.is_late
     assert not Standing.DONE_EARLY.is_late
+
+
+def test_continuous_work_in_progress_is_on_time_but_periodic_work_is_late_after_its_day() -> None:
+    # "Thường xuyên": being in progress is the normal state of continuous work, even after the
+    # quarter's report day; a periodic task ("Định kỳ hằng quý") in progress then is late.
+    in_progress = record(ProgressStatus.IN_PROGRESS)
+    after = date(2025, 3, 25)
+    continuous = assess(RECURRING, Q1, in_progress, today=after)
+    assert continuous.standing is Standing.IN_PROGRESS_ON_TIME
+    assert not continuous.overdue
+    periodic = assess(task_deadlines("Định kỳ hằng quý", 2025), Q1, in_progress, today=after)
+    assert periodic.standing is Standing.IN_PROGRESS_OVERDUE
+    assert periodic.overdue
+    # Not started at all after the report day is still late for continuous work.
+    assert assess(RECURRING, Q1, None, today=after).overdue
+    # A fixed deadline beside "Thường xuyên" still counts.
+    mixed = task_deadlines("Thường xuyên; trước ngày 15/3/2025", 2025)
+    assert assess(mixed, Q1, in_progress, today=after).standing is Standing.IN_PROGRESS_OVERDUE
