@@ -307,6 +307,7 @@ def _reports(stage: Stage) -> QWidget:
     panel.reload()  # type: ignore[attr-defined]
     combo = panel.part_combo  # type: ignore[attr-defined]
     combo.setCurrentIndex(min(1, combo.count() - 1))
+    panel.builds_table.selectRow(0)  # type: ignore[attr-defined]
     return stage.window
 
 

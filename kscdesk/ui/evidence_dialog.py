@@ -11,9 +11,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QListWidgetItem,
@@ -129,6 +130,8 @@ class EvidenceDialog(QDialog):
         self.issuer_edit = ui.issuer_edit
         self.summary_edit = ui.summary_edit
         self.tasks_list = ui.tasks_list
+        # The list shrinks when the letterhead bar appears: keep the task it was opened for in view.
+        self.tasks_list.viewport().installEventFilter(self)
         self.files_list = ui.files_list
         self.add_file_button = ui.add_file_button
         self.remove_file_button = ui.remove_file_button
@@ -169,6 +172,19 @@ class EvidenceDialog(QDialog):
             self.tasks_list.addItem(item)
             if task.uid == checked[0]:
                 self.tasks_list.setCurrentItem(item)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and watched is self.tasks_list.viewport():
+            self.show_checked_task()
+        return super().eventFilter(watched, event)
+
+    def show_checked_task(self) -> None:
+        """Scroll the tasks list so that the first ticked task is in view."""
+        tasks = self.tasks_list
+        for row in range(tasks.count()):
+            if tasks.item(row).checkState() == Qt.CheckState.Checked:
+                tasks.scrollToItem(tasks.item(row), QAbstractItemView.ScrollHint.EnsureVisible)
+                return
 
     def _show_evidence(self, evidence: Evidence) -> None:
         self.kind_combo.setCurrentIndex(self.kind_combo.findData(evidence.doc_type.value))

@@ -30,6 +30,7 @@ from kscdesk.store import plans
 from kscdesk.ui import prompts
 from kscdesk.ui.evidence_dialog import USER_ERRORS, EvidenceDialog, dropped_files, named
 from kscdesk.ui.evidence_table_model import DATE, FILES, ISSUER, KIND, NUMBER, EvidenceTableModel
+from kscdesk.ui.shortcuts_dialog import label_shortcut
 
 COLUMN_WIDTHS = {KIND: 90, NUMBER: 130, DATE: 86, ISSUER: 170, FILES: 56}
 FILE_INDEX_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -122,7 +123,7 @@ class EvidencePanel(QWidget):
         layout.addWidget(self.warnings_label)
         layout.addLayout(buttons)
 
-        undo = QAction("Hoàn tác xóa minh chứng", self)
+        undo = label_shortcut(QAction("Hoàn tác xóa minh chứng", self), "Hoàn tác (xóa minh chứng)")
         undo.setShortcut(QKeySequence.StandardKey.Undo)
         undo.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         undo.triggered.connect(self.undo_delete)

@@ -12,6 +12,7 @@ from kscdesk.services.workspace import Workspace
 from kscdesk.ui import keyboard, window_state
 from kscdesk.ui.evidence_panel import EvidencePanel
 from kscdesk.ui.plan_panel import PlanPanel
+from kscdesk.ui.shortcuts_dialog import label_shortcut
 
 SHORTCUT = "Ctrl+E"
 
@@ -44,7 +45,9 @@ def selected_task_uid(panel: PlanPanel) -> str | None:
 
 def install_evidence_action(panel: PlanPanel, workspace: Workspace) -> QAction:
     """Add "Minh chứng…" to the task table's context menu, with Ctrl+E."""
-    action = QAction("Minh chứng…", panel)
+    action = label_shortcut(
+        QAction("Minh chứng…", panel), "Minh chứng của nhiệm vụ (trang Kế hoạch)"
+    )
     action.setObjectName("evidence_action")
     action.setShortcut(QKeySequence(SHORTCUT))
     action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)

@@ -29,11 +29,15 @@ from kscdesk.store import plans
 from kscdesk.ui import prompts
 from kscdesk.ui.checks_list import ChecksList
 from kscdesk.ui.plan_undo import PlanHistory
+from kscdesk.ui.shortcuts_dialog import label_shortcut
 from kscdesk.ui.task_table_model import TaskRow
 from kscdesk.ui.text_delegates import TaskTextDelegate, UnitDelegate
 
 if TYPE_CHECKING:
     from kscdesk.ui.plan_panel import PlanPanel
+
+UNDO_LABEL = "Hoàn tác (sửa kế hoạch)"  # in the shortcut list, beside the evidence page's undo
+REDO_LABEL = "Làm lại (sửa kế hoạch)"
 
 
 def _user_errors() -> tuple[type[BaseException], ...]:
@@ -127,13 +131,13 @@ class PlanEditor:
             (
                 "undo_button",
                 QStyle.StandardPixmap.SP_ArrowBack,
-                stack.createUndoAction(bar, "Hoàn tác"),
+                label_shortcut(stack.createUndoAction(bar, "Hoàn tác"), UNDO_LABEL),
                 ("Ctrl+Z",),
             ),
             (
                 "redo_button",
                 QStyle.StandardPixmap.SP_ArrowForward,
-                stack.createRedoAction(bar, "Làm lại"),
+                label_shortcut(stack.createRedoAction(bar, "Làm lại"), REDO_LABEL),
                 ("Ctrl+Y", "Ctrl+Shift+Z"),
             ),
         ):

@@ -23,14 +23,19 @@ if TYPE_CHECKING:
 SEARCH_DELAY_MS = 200  # wait for a pause in typing before querying
 TASK_ROW_LINES = 4  # a task row shows this many wrapped lines; the tooltip has the full text
 ROW_PADDING = 2
+# First-start widths at the officer's 1093×614: narrow enough that the task's own text (the
+# stretching column) keeps about 40 % of the table; the officer widens any column by dragging,
+# and window_state remembers it. Long cells wrap and end in "…"; the tooltip has the full text.
 COLUMN_WIDTHS = {
-    NUMBER: 40,
-    OUTPUT: 150,
-    LEAD: 110,
-    COORDINATING: 110,
-    TIMEFRAME: 84,
-    DUE: 78,
+    NUMBER: 36,
+    OUTPUT: 112,
+    LEAD: 80,
+    COORDINATING: 80,
 }
+DATE_COLUMNS = (TIMEFRAME, DUE)  # as wide as a whole dd/mm/yyyy date, never "31/03/20…"
+WIDEST_DATE = "28/02/2023"
+DATE_PADDING = 14
+SECTION_TREE_WIDTH = 150
 
 
 def plan_label(summary: PlanSummary) -> str:
@@ -78,6 +83,9 @@ class PlanPanel(QWidget):
         header.setSectionResizeMode(CONTENT, QHeaderView.ResizeMode.Stretch)
         for column, width in COLUMN_WIDTHS.items():
             table.setColumnWidth(column, width)
+        date_width = header.fontMetrics().horizontalAdvance(WIDEST_DATE) + DATE_PADDING
+        for column in DATE_COLUMNS:
+            table.setColumnWidth(column, date_width)
         header.setSortIndicator(NUMBER, Qt.SortOrder.AscendingOrder)
         vertical = table.verticalHeader()
         vertical.setVisible(False)
@@ -89,7 +97,7 @@ class PlanPanel(QWidget):
         table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.ui.splitter.setStretchFactor(0, 0)
         self.ui.splitter.setStretchFactor(1, 1)
-        self.ui.splitter.setSizes([180, 1000])
+        self.ui.splitter.setSizes([SECTION_TREE_WIDTH, 1000])
         self.ui.plan_info_label.setTextFormat(Qt.TextFormat.PlainText)
 
     def _connect(self) -> None:

@@ -14,9 +14,9 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QPlainTextEdit,
     QPushButton,
     QTableView,
+    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -37,6 +37,7 @@ from kscdesk.services.plan_update import (
 from kscdesk.services.workspace import Workspace
 from kscdesk.store import plans
 from kscdesk.ui import keyboard, prompts, window_state
+from kscdesk.ui.word_diff import HTML_ROLE, HtmlDelegate, inline_html, side_by_side_html
 
 KIND_LABELS = {
     "upstream": "Cấp trên sửa",
@@ -98,6 +99,7 @@ class PlanUpdateDialog(QDialog):
         self.view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
         self.view.verticalHeader().setVisible(False)
+        self.view.setItemDelegateForColumn(4, HtmlDelegate(self.view))
         self.view.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         for column, width in enumerate((120, 90, 70, 90)):
             self.view.setColumnWidth(column, width)
@@ -126,11 +128,12 @@ class PlanUpdateDialog(QDialog):
         buttons.addWidget(close)
         layout.addLayout(buttons)
 
-    def _text(self, grid: QGridLayout, column: int, title: str, name: str) -> QPlainTextEdit:
+    def _text(self, grid: QGridLayout, column: int, title: str, name: str) -> QTextEdit:
         grid.addWidget(QLabel(title, self), 0, column)
-        edit = QPlainTextEdit(self)
+        edit = QTextEdit(self)
         edit.setObjectName(name)
         edit.setReadOnly(True)
+        edit.setTabChangesFocus(True)
         grid.addWidget(edit, 1, column)
         return edit
 
@@ -160,6 +163,7 @@ class PlanUpdateDialog(QDialog):
                 QStandardItem(FIELD_LABELS.get(change.field, "")),
                 QStandardItem(text.replace("\n", " ")),
             ]
+            cells[4].setData(inline_html(*_before_after(change)), HTML_ROLE)
             if change.kind == "both":
                 cells[4].setToolTip(f"Bản gốc khi lập kế hoạch: {change.old}")
             self.model.appendRow(cells)
@@ -180,8 +184,9 @@ class PlanUpdateDialog(QDialog):
         own, new = "", ""
         if change is not None:
             own, new = _side_by_side(change)
-        self.own_text.setPlainText(own)
-        self.new_text.setPlainText(new)
+        own_html, new_html = side_by_side_html(own, new)
+        self.own_text.setHtml(own_html)
+        self.new_text.setHtml(new_html)
         kind = change.kind if change else ""
         self.take_new_button.setEnabled(kind in ("upstream", "both"))  # type: ignore[attr-defined]
         self.keep_button.setEnabled(change is not None)  # type: ignore[attr-defined]
@@ -216,6 +221,15 @@ class PlanUpdateDialog(QDialog):
 
 def _key(change: Change) -> tuple[str, str, str, str]:
     return (change.kind, change.own_task_uid or "", change.new_task_uid or "", change.field)
+
+
+def _before_after(change: Change) -> tuple[str, str]:
+    """(the text before, after) the change the row reports, for the list's marked words."""
+    if change.kind == "both":
+        return change.own_text, change.new
+    if change.kind in ("upstream", "local"):
+        return change.old, change.new
+    return "", change.old if change.kind == "removed" else change.new
 
 
 def _side_by_side(change: Change) -> tuple[str, str]:

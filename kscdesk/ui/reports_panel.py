@@ -9,8 +9,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QShowEvent
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -36,7 +36,13 @@ from kscdesk.ui.background import BackgroundTask, run_in_background
 from kscdesk.ui.widgets import named
 
 BUILD_COLUMNS = ("Kỳ báo cáo", "Lập lúc", "Tệp Word", "Tệp Excel")
+EXCEL_COLUMN = 3
 ModelIndex = QModelIndex | QPersistentModelIndex
+
+
+def open_path(path: Path) -> bool:
+    """Open a file in the system's default program (tests replace this)."""
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
 
 class ReportBuildsModel(QAbstractTableModel):
@@ -124,6 +130,13 @@ class ReportsPanel(QWidget):
         self.builds_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.builds_table.setMaximumHeight(130)
         self.rebuild_button = named(QPushButton("Lập lại báo cáo đã chọn"), "rebuild_button")
+        self.open_word_button = named(QPushButton("Mở tệp Word"), "open_word_button")
+        self.open_excel_button = named(QPushButton("Mở tệp Excel"), "open_excel_button")
+        self.builds_table.setToolTip("Nhấp đúp để mở tệp bằng chương trình mặc định của máy.")
+        build_buttons = QHBoxLayout()
+        build_buttons.addStretch(1)
+        for button in (self.open_word_button, self.open_excel_button, self.rebuild_button):
+            build_buttons.addWidget(button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.banner)
         layout.addLayout(top)
@@ -132,13 +145,19 @@ class ReportsPanel(QWidget):
         layout.addLayout(edit_row)
         layout.addWidget(QLabel("Báo cáo đã lập:"))
         layout.addWidget(self.builds_table, 1)
-        layout.addWidget(self.rebuild_button, 0, Qt.AlignmentFlag.AlignRight)
+        layout.addLayout(build_buttons)
         self.period_combo.currentIndexChanged.connect(self.reload)
         self.part_combo.currentIndexChanged.connect(self._show_part)
         self.save_button.clicked.connect(self.save_text)
         self.reset_button.clicked.connect(self.use_draft)
         self.build_button.clicked.connect(self.choose_and_build)
         self.rebuild_button.clicked.connect(self.rebuild_selected)
+        self.open_word_button.clicked.connect(lambda: self.open_selected(excel=False))
+        self.open_excel_button.clicked.connect(lambda: self.open_selected(excel=True))
+        self.builds_table.doubleClicked.connect(self._open_cell)
+        self.builds_table.selectionModel().selectionChanged.connect(self._update_build_buttons)
+        self.builds_model.modelReset.connect(self._update_build_buttons)
+        self._update_build_buttons()
 
     def _fill_periods(self) -> None:
         try:
@@ -225,11 +244,45 @@ class ReportsPanel(QWidget):
         if folder is not None and key is not None:
             self.build(key, folder)
 
+    def selected_build(self) -> ReportBuild | None:
+        rows = self.builds_table.selectionModel().selectedRows()
+        row = rows[0].row() if rows else -1
+        return self.builds_model.builds[row] if 0 <= row < len(self.builds_model.builds) else None
+
+    def _update_build_buttons(self) -> None:
+        chosen = self.selected_build() is not None
+        for button in (self.open_word_button, self.open_excel_button, self.rebuild_button):
+            button.setEnabled(chosen)
+
     def rebuild_selected(self) -> None:
-        row = self.builds_table.currentIndex().row()
-        if 0 <= row < len(self.builds_model.builds):
-            build = self.builds_model.builds[row]
+        build = self.selected_build()
+        if build is not None:
             self.build(build.period_key, Path(build.docx_path).parent)
+
+    def open_selected(self, *, excel: bool) -> None:
+        build = self.selected_build()
+        if build is not None:
+            self.open_file(Path(build.xlsx_path if excel else build.docx_path))
+
+    def _open_cell(self, index: QModelIndex) -> None:
+        if 0 <= index.row() < len(self.builds_model.builds):
+            build = self.builds_model.builds[index.row()]
+            excel = index.column() == EXCEL_COLUMN
+            self.open_file(Path(build.xlsx_path if excel else build.docx_path))
+
+    def open_file(self, path: Path) -> None:
+        """Open a built file in Word/Excel (the system's default program for it)."""
+        if not path.is_file():
+            prompts.show_warning(
+                self,
+                "Không mở được tệp",
+                f"Không tìm thấy tệp “{path.name}” trong thư mục {path.parent}: tệp đã bị chuyển "
+                "đi hoặc xóa. Hãy chọn báo cáo rồi bấm “Lập lại báo cáo đã chọn” để lập lại tệp.",
+            )
+        elif not open_path(path):
+            prompts.show_warning(
+                self, "Không mở được tệp", f"Máy chưa có chương trình mở được tệp “{path.name}”."
+            )
 
     def build(self, period_key: str, folder: Path) -> BackgroundTask:
         """Build the files off the GUI thread; the result shows in the status line and list."""

@@ -14,14 +14,26 @@ from PySide6.QtWidgets import (
 
 from kscdesk.ui import window_state
 
+LABEL_PROPERTY = "shortcut_label"
+
+
+def label_shortcut(action: QAction, label: str) -> QAction:
+    """Name ``action`` in the shortcut list by ``label`` instead of its menu text: for a shortcut
+    that works on one page only ("Hoàn tác (sửa kế hoạch)") or whose text changes (Qt's undo
+    action adds the last edit's name to "Hoàn tác")."""
+    action.setProperty(LABEL_PROPERTY, label)
+    return action
+
 
 def shortcut_rows(window: QWidget) -> list[tuple[str, str]]:
     """(what the action does, its keys as printed on a Vietnamese keyboard) for every shortcut."""
     rows = []
     for action in window.findChildren(QAction):
         keys = [s.toString(QKeySequence.SequenceFormat.NativeText) for s in action.shortcuts()]
-        if keys and action.text():
-            name = action.text().replace("&&", "\0").replace("&", "").replace("\0", "&")
+        label = action.property(LABEL_PROPERTY)
+        text = label if isinstance(label, str) and label else action.text()
+        if keys and text:
+            name = text.replace("&&", "\0").replace("&", "").replace("\0", "&")
             rows.append((name.rstrip("…").strip(), ", ".join(keys)))
     return sorted(set(rows), key=lambda row: row[0])
 

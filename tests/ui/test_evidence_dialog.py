@@ -114,3 +114,28 @@ def test_the_dialog_fits_a_1093_by_614_screen(dialog: EvidenceDialog) -> None:
     hint = dialog.minimumSizeHint()
     assert hint.width() <= 1093 and hint.height() <= 614
     assert dialog.width() <= 1093 and dialog.height() <= 614
+
+
+def _fully_shown(dialog: EvidenceDialog, uid: str) -> bool:
+    tasks = dialog.tasks_list
+    item = next(
+        tasks.item(row)
+        for row in range(tasks.count())
+        if tasks.item(row).data(Qt.ItemDataRole.UserRole + 2) == uid
+    )
+    return tasks.viewport().rect().contains(tasks.visualItemRect(item))
+
+
+def test_the_task_stays_in_view_when_the_letterhead_bar_appears(
+    qtbot: QtBot, demo_workspace: Workspace, vietnamese_app: QApplication, tmp_path: Path
+) -> None:
+    uid = own_task_uids(demo_workspace)[9]
+    dialog = EvidenceDialog(demo_workspace, [uid])
+    qtbot.addWidget(dialog)
+    dialog.resize(900, 520)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    qtbot.waitUntil(lambda: _fully_shown(dialog, uid))
+    drop_files(qtbot, dialog, [make_letterhead_docx(tmp_path / "Báo cáo 12.docx")])
+    qtbot.waitUntil(dialog.suggestion_frame.isVisible, timeout=5000)
+    qtbot.waitUntil(lambda: _fully_shown(dialog, uid))

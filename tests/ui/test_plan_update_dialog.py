@@ -5,12 +5,13 @@ from helpers.plan_revision import store_revision
 from pytestqt.qtbot import QtBot
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QPushButton
+from PySide6.QtWidgets import QApplication, QPushButton, QTextEdit
 
 from kscdesk.services.workspace import Workspace
 from kscdesk.store import plans
 from kscdesk.ui.plan_panel import PlanPanel
 from kscdesk.ui.plan_update_dialog import PlanUpdateDialog
+from kscdesk.ui.word_diff import HTML_ROLE, INSERTED_STYLE, REMOVED_STYLE, HtmlDelegate
 
 
 @pytest.fixture
@@ -109,3 +110,39 @@ def test_a_removed_task_is_marked_not_applicable_and_undone_from_the_panel(
     assert isinstance(panel, PlanPanel) and panel.editor is not None
     panel.editor.history.stack.undo()
     assert not plans.load_task(demo_workspace.db, uid).not_applicable  # type: ignore[arg-type]
+
+
+def marked_words(edit: QTextEdit) -> list[str]:
+    """The runs of text shown on a coloured ground."""
+    found = []
+    block = edit.document().begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            fragment = it.fragment()
+            if fragment.charFormat().background().style() != Qt.BrushStyle.NoBrush:
+                found.append(fragment.text())
+            it += 1
+        block = block.next()
+    return found
+
+
+def test_the_changed_words_are_marked_side_by_side(dialog: PlanUpdateDialog) -> None:
+    select(dialog, "upstream")
+    change = dialog.current_change()
+    assert change is not None and (change.old, change.new) == ("Quý I", "Quý II")
+    assert marked_words(dialog.own_text) == ["I"]
+    assert marked_words(dialog.new_text) == ["II"]
+    select(dialog, "added")
+    assert marked_words(dialog.new_text) == []
+
+
+def test_the_list_shows_the_changed_words_marked(dialog: PlanUpdateDialog) -> None:
+    select(dialog, "upstream")
+    row = dialog.view.currentIndex().row()
+    markup = dialog.model.index(row, 4).data(HTML_ROLE)
+    assert markup == (
+        f'Quý <span style="{REMOVED_STYLE}">I</span><span style="{INSERTED_STYLE}">II</span>'
+    )
+    assert isinstance(dialog.view.itemDelegateForColumn(4), HtmlDelegate)
+    assert not dialog.view.viewport().grab().isNull()  # the marked cells paint

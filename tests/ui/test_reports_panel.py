@@ -7,7 +7,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QPushButton
 
 from kscdesk.domain.model import Progress, ProgressStatus
 from kscdesk.services.indicators import report_plan_uid
@@ -109,3 +109,64 @@ def test_without_a_plan_the_pages_say_what_to_do(
     assert not report_page.banner.text()
     assert indicator_page.model.rowCount() == 0
     assert "Thêm chỉ tiêu" in indicator_page.derivation_label.text()
+
+
+@pytest.fixture
+def built(panel: ReportsPanel, demo_workspace: Workspace, tmp_path: Path) -> tuple[Path, Path]:
+    """A report built earlier, its two files on disk, listed on the page."""
+    docx, xlsx = tmp_path / "Bao-cao-Q1.docx", tmp_path / "Bao-cao-Q1.xlsx"
+    docx.write_bytes(b"docx")
+    xlsx.write_bytes(b"xlsx")
+    plan_uid = report_plan_uid(demo_workspace)
+    reports.record_build(demo_workspace.db, plan_uid, "2023-Q1", str(docx), str(xlsx))
+    panel.reload()
+    panel.builds_table.selectRow(0)
+    return docx, xlsx
+
+
+def test_the_built_files_open_in_the_default_program(
+    panel: ReportsPanel, built: tuple[Path, Path], qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from kscdesk.ui import reports_panel
+
+    opened: list[Path] = []
+    monkeypatch.setattr(reports_panel, "open_path", lambda path: opened.append(path) or True)
+    word = panel.findChild(QPushButton, "open_word_button")
+    excel = panel.findChild(QPushButton, "open_excel_button")
+    assert word.text() == "Mở tệp Word" and excel.text() == "Mở tệp Excel"
+    qtbot.mouseClick(word, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(excel, Qt.MouseButton.LeftButton)
+    assert opened == list(built)
+
+
+def test_a_double_click_opens_the_file_of_the_cell(
+    panel: ReportsPanel, built: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from kscdesk.ui import reports_panel
+
+    opened: list[Path] = []
+    monkeypatch.setattr(reports_panel, "open_path", lambda path: opened.append(path) or True)
+    panel.builds_table.doubleClicked.emit(panel.builds_model.index(0, 3))
+    panel.builds_table.doubleClicked.emit(panel.builds_model.index(0, 0))
+    assert opened == [built[1], built[0]]
+
+
+def test_a_moved_file_gets_a_clear_message_and_nothing_opens(
+    panel: ReportsPanel, built: tuple[Path, Path], qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from kscdesk.ui import reports_panel
+
+    opened: list[Path] = []
+    warnings: list[str] = []
+    monkeypatch.setattr(reports_panel, "open_path", lambda path: opened.append(path) or True)
+    monkeypatch.setattr(prompts, "show_warning", lambda parent, title, text: warnings.append(text))
+    built[0].unlink()
+    qtbot.mouseClick(panel.findChild(QPushButton, "open_word_button"), Qt.MouseButton.LeftButton)
+    assert opened == []
+    assert warnings and "Bao-cao-Q1.docx" in warnings[0]
+    assert "đã bị chuyển đi hoặc xóa" in warnings[0] and "Lập lại" in warnings[0]
+
+
+def test_the_open_buttons_wait_for_a_report_to_be_chosen(panel: ReportsPanel) -> None:
+    assert not panel.findChild(QPushButton, "open_word_button").isEnabled()
+    assert not panel.findChild(QPushButton, "open_excel_button").isEnabled()

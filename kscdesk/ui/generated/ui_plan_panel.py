@@ -56,7 +56,7 @@ class Ui_PlanPanel(object):
         self.splitter.setChildrenCollapsible(False)
         self.section_tree = QTreeView(self.splitter)
         self.section_tree.setObjectName(u"section_tree")
-        self.section_tree.setMinimumSize(QSize(200, 0))
+        self.section_tree.setMinimumSize(QSize(120, 0))
         self.section_tree.setHeaderHidden(True)
         self.section_tree.setUniformRowHeights(True)
         self.section_tree.setWordWrap(False)
