@@ -41,7 +41,7 @@ def test_an_indicator_is_found_by_number_or_id_prefix(ws: Workspace) -> None:
         10,
     )
     with pytest.raises(ServiceError, match="Không tìm thấy"):
-        indicators.set_counts(ws, "99", "2023-Q2", 1, 1)
+        indicators.set_counts(ws, "99z", "2023-Q2", 1, 1)  # neither a number nor hex
 
 
 def test_six_months_and_year_to_date_sum_the_quarters_counts(ws: Workspace) -> None:
