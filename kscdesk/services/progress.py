@@ -20,8 +20,8 @@ from kscdesk.domain.model import (
 )
 from kscdesk.domain.period import Period, parse_period_key, periods_of_year
 from kscdesk.domain.standing import Assessment, assess
-from kscdesk.domain.text import nfc, search_key
 from kscdesk.domain.workdays import WorkCalendar
+from kscdesk.services import task_lookup
 from kscdesk.services.errors import ServiceError
 from kscdesk.services.workspace import Workspace
 from kscdesk.store import plans, settings
@@ -126,23 +126,7 @@ def default_plan_uid(ws: Workspace) -> str:
 
 def find_task(ws: Workspace, plan_uid: str, ref: str) -> Task:
     """A task of the plan by its number as printed ("1a", "II.3") or a prefix of its id."""
-    text = nfc(ref).strip()
-    content = plans.load_plan_content(ws.db, plan_uid)
-    key = search_key(text).replace(" ", "")
-    by_label = [
-        t
-        for t in content.tasks
-        if search_key(t.label) == key or search_key(f"{t.section_code}.{t.label}") == key
-    ]
-    if len(by_label) == 1:
-        return by_label[0]
-    by_id = [t for t in content.tasks if len(text) >= 4 and t.uid.startswith(text.lower())]
-    if len(by_id) == 1:
-        return by_id[0]
-    if len(by_label) > 1:
-        codes = ", ".join(f"{t.section_code}.{t.label}" for t in by_label)
-        raise ServiceError(f"Số “{text}” chỉ nhiều nhiệm vụ ({codes}): ghi kèm mục, ví dụ II.3.")
-    raise ServiceError(f"Không tìm thấy nhiệm vụ “{text}” trong kế hoạch.")
+    return task_lookup.find_task(ws, ref, plan_uid)
 
 
 # --- The progress list ------------------------------------------------------------------

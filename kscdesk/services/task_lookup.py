@@ -1,7 +1,7 @@
 """Find a task from what the officer types: the number as printed ("1a", "II.3") or an id prefix."""
 
 from kscdesk.domain.model import PlanKind, Task
-from kscdesk.domain.text import clean_text
+from kscdesk.domain.text import clean_text, search_key
 from kscdesk.services.errors import ServiceError
 from kscdesk.services.workspace import Workspace
 from kscdesk.store import plans
@@ -23,19 +23,25 @@ class AmbiguousTaskReference(ServiceError):
         )
 
 
+MIN_PREFIX = 4  # shorter text is a number, never an id prefix ("99" must not hit a random id)
+
+
 def _labels(task: Task) -> set[str]:
-    label = task.label.lower()
-    return {label, f"{task.section_code.lower()}.{label}", f"{task.section_code.lower()}{label}"}
+    """How the officer may write the task's number: "1a", "II.3", "II3"; "D.1" for "Đ.1"."""
+    label = search_key(task.label).replace(" ", "")
+    section = search_key(task.section_code).replace(" ", "")
+    return {label, f"{section}.{label}", f"{section}{label}"}
 
 
 def find_task(ws: Workspace, ref: str, plan_uid: str | None = None) -> Task:
     """The task ``ref`` names, looked up in ``plan_uid`` or else in the office's own plans.
 
     A number as printed ("1a") or section and number ("II.3") is looked up first; otherwise
-    ``ref`` is taken as the start of a task uid. TaskNotFound / AmbiguousTaskReference else.
+    ``ref`` (four characters or more) is taken as the start of a task uid. TaskNotFound /
+    AmbiguousTaskReference else. The one lookup the CLI's progress and evidence commands use.
     """
     text = clean_text(ref)
-    key = text.lower().replace(" ", "")
+    key = search_key(text).replace(" ", "")
     if not key:
         raise TaskNotFound(text)
     summaries = plans.list_plans(ws.db)
@@ -52,12 +58,11 @@ def find_task(ws: Workspace, ref: str, plan_uid: str | None = None) -> Task:
         return by_number[0]
     if len(by_number) > 1:
         raise AmbiguousTaskReference(text, [f"{t.section_code}.{t.label}" for t in by_number])
-    rows = ws.db.execute(
-        "SELECT uid FROM tasks WHERE uid LIKE ? ESCAPE '\\' LIMIT 2",
-        [key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"],
-    ).fetchall()
-    if len(rows) == 1:
-        return plans.load_task(ws.db, rows[0][0])
-    if len(rows) > 1:
-        raise AmbiguousTaskReference(text, [row[0][:8] for row in rows])
+    uids = (
+        plans.task_uids_with_prefix(ws.db, text.lower(), scope) if len(text) >= MIN_PREFIX else []
+    )
+    if len(uids) == 1:
+        return plans.load_task(ws.db, uids[0])
+    if len(uids) > 1:
+        raise AmbiguousTaskReference(text, [uid[:8] for uid in uids])
     raise TaskNotFound(text)

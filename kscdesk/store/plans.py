@@ -276,6 +276,22 @@ def _like_pattern(word: str) -> str:
     return f"%{escaped}%"
 
 
+def task_uids_with_prefix(
+    db: Database, prefix: str, plan_uids: list[str], limit: int = 2
+) -> list[str]:
+    """Uids of tasks of the given plans that start with ``prefix`` (at most ``limit``)."""
+    if not plan_uids:
+        return []
+    pattern = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    marks = ", ".join("?" for _ in plan_uids)
+    rows = db.execute(
+        f"SELECT uid FROM tasks WHERE plan_uid IN ({marks}) AND uid LIKE ? ESCAPE '\\' "
+        "ORDER BY uid LIMIT ?",
+        [*plan_uids, pattern, limit],
+    ).fetchall()
+    return [str(row[0]) for row in rows]
+
+
 def list_task_uids(
     db: Database, plan_uid: str, *, section_code: str | None = None, query: str = ""
 ) -> list[str]:
