@@ -43,7 +43,7 @@ def _run_share(cases: list[Case], folder: Path, report: Report, lock: threading.
     spec.write_text(
         json.dumps(
             {
-                "cases": [{"name": c.name, "argv": c.argv} for c in cases],
+                "cases": [{"name": c.name, "argv": c.argv, "setup": c.setup} for c in cases],
                 "data_dir": str(data_dir),
                 "memory_bytes": MEMORY_CEILING,
             }

@@ -1,14 +1,16 @@
-"""The fuzz corpus of issue 12: a few hundred seeded mutations of plan .docx/.xlsx files, each
-imported through ``kscdesk plan import FILE --json`` in worker processes under a memory ceiling,
-each case under a time ceiling. Every case must give a plan (exit 0) or one Vietnamese line
-naming the file (exit 1), never a traceback, and store nothing after a refusal."""
+"""The fuzz corpus of issue 12: several hundred seeded mutations of plan files (.docx, .xlsx,
+.json, PDF, .xls, .odt, .ods), each imported through ``kscdesk plan import FILE --json``, and of
+exchange packages (.kscx) through ``kscdesk package import FILE [--dry-run] --json`` at a commune,
+in worker processes under a memory ceiling, each case under a time ceiling. Every case must give
+a plan or an accepted package (exit 0) or one Vietnamese line naming the file (exit 1), never a
+traceback, and store nothing after a refusal."""
 
 import pytest
 
 from fuzz.corpus import SEED, build_corpus
 from fuzz.harness import MEMORY_CEILING, SUMMARIES, TIME_CEILING, run_corpus
 
-MIN_CASES = 300
+MIN_CASES = 600
 
 
 @pytest.mark.slow

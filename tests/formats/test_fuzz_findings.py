@@ -1,0 +1,114 @@
+"""What the fuzz corpus found once the PDF, .xls, .odt, .ods and .kscx kinds joined it
+(issue 12), one regression test each: every one a clean refusal naming the file, in bounded time
+and memory."""
+
+import os
+import re
+import zipfile
+from pathlib import Path
+
+import pytest
+from helpers.packages import make_package, resign
+
+from kscdesk.formats.errors import PlanTooLarge
+from kscdesk.formats.odf_plan_reader import TableTooLarge, read_ods_document
+from kscdesk.formats.package.errors import BadPackage
+from kscdesk.formats.package.reader import read_package
+from kscdesk.formats.package.signing import generate_key
+from kscdesk.formats.plan_reader import read_plan
+
+KEY = generate_key()
+
+
+def _ods_with(fixtures_dir: Path, out: Path, change: object) -> Path:
+    with zipfile.ZipFile(fixtures_dir / "city2023.ods") as old, zipfile.ZipFile(out, "w") as new:
+        for info in old.infolist():
+            data = old.read(info)
+            if info.filename == "content.xml":
+                data = change(data.decode()).encode()  # type: ignore[operator]
+            new.writestr(info, data)
+    return out
+
+
+def _task_cell(text: str, attribute: str) -> str:
+    """``attribute`` added to the first "Thường xuyên" cell of the plan table."""
+    return re.sub(
+        r"<table:table-cell ([^>]*><text:p>Thường xuyên<)",
+        f"<table:table-cell {attribute} \\1",
+        text,
+        count=1,
+    )
+
+
+def test_an_ods_text_cell_repeated_a_million_columns_is_refused_naming_the_column_limit(
+    fixtures_dir: Path, tmp_path: Path
+) -> None:
+    # Found as ods/huge-repeats: 1,000 expanded columns per row made a grid read for minutes.
+    wide = _ods_with(
+        fixtures_dir,
+        tmp_path / "rộng.ods",
+        lambda t: _task_cell(t, 'table:number-columns-repeated="1048577"'),
+    )
+    with pytest.raises(PlanTooLarge) as caught:
+        read_plan(wide)
+    assert "“rộng.ods”" in str(caught.value) and "64 cột" in str(caught.value)
+
+
+def test_a_thousand_rows_of_a_thousand_repeated_text_cells_are_refused_before_expanding(
+    fixtures_dir: Path, tmp_path: Path
+) -> None:
+    square = _ods_with(
+        fixtures_dir,
+        tmp_path / "vuông.ods",
+        lambda t: re.sub(
+            r"<table:table-row ((?:(?!<table:table-row ).)*?<text:p>Thường xuyên<)",
+            '<table:table-row table:number-rows-repeated="1000" \\1',
+            _task_cell(t, 'table:number-columns-repeated="1000"'),
+            count=1,
+            flags=re.S,
+        ),
+    )
+    with pytest.raises(TableTooLarge, match=r"vuông\.ods"):
+        read_ods_document(square)
+
+
+def test_an_ods_value_a_million_rows_below_the_table_adds_one_row_not_a_million(
+    fixtures_dir: Path, tmp_path: Path
+) -> None:
+    far = _ods_with(
+        fixtures_dir,
+        tmp_path / "xa.ods",
+        lambda t: t.replace(
+            "</table:table>",
+            '<table:table-row table:number-rows-repeated="1000000"><table:table-cell/>'
+            '</table:table-row><table:table-row><table:table-cell office:value-type="string">'
+            "<text:p>lạc</text:p></table:table-cell></table:table-row></table:table>",
+            1,
+        ),
+    )
+    document = read_ods_document(far)
+    assert max(len(grid.rows) for grid in document.grids) < 200
+
+
+def test_a_signed_package_whose_data_holds_a_five_thousand_digit_number_is_refused(
+    tmp_path: Path,
+) -> None:
+    # Found as kscx/data-json: int() refuses over 4,300 digits with a ValueError, which the
+    # reader let through to the last-resort handler.
+    good = tmp_path / "good.kscx"
+    make_package(good, KEY)
+
+    def change(name: str, data: bytes) -> bytes:
+        return b'{"schema": 1, "n": ' + b"9" * 5000 + b"}" if name == "data.json" else data
+
+    bad = resign(good, tmp_path / "số-lớn.kscx", KEY, change)
+    with pytest.raises(BadPackage, match=r"“số-lớn\.kscx”.*không phải JSON hợp lệ"):
+        read_package(bad)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_a_named_pipe_given_as_a_package_is_refused_without_opening_it(tmp_path: Path) -> None:
+    pipe = tmp_path / "ống.kscx"
+    os.mkfifo(pipe)
+    with pytest.raises(BadPackage, match=r"“ống\.kscx”.*không phải là một tệp bình thường"):
+        read_package(pipe)

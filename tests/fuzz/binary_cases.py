@@ -1,0 +1,119 @@
+"""Fuzz cases of the byte-level formats, PDF and .xls: chunks cut, doubled or lost, flipped bytes,
+and (cheaply, in the PDF's own text) huge numbers, deep nesting and objects that point nowhere."""
+
+import random
+import re
+import struct
+from pathlib import Path
+
+from helpers import pdf_builders
+
+from fuzz.zip_mutations import flip_bytes, truncate, zero_region
+
+HUGE_NUMBERS = (b"99999999999999999999", b"-2147483649", b"1e999", b"4294967296", b"0", b"-1")
+PDF_KEYS = (b"/Count", b"/Length", b"/Size", b"/First", b"/N", b"/W", b"/MediaBox", b"/Widths")
+
+
+def duplicate_chunk(rng: random.Random, data: bytes) -> bytes:
+    start = rng.randrange(len(data))
+    chunk = data[start : start + rng.randint(1, 4096)]
+    at = rng.randrange(len(data) + 1)
+    return data[:at] + chunk * rng.randint(1, 8) + data[at:]
+
+
+def remove_chunk(rng: random.Random, data: bytes) -> bytes:
+    start = rng.randrange(len(data))
+    return data[:start] + data[start + rng.randint(1, 4096) :]
+
+
+BYTE_CASES = {
+    "truncate": (truncate, 5),
+    "flip-bytes": (flip_bytes, 6),
+    "zero-region": (zero_region, 4),
+    "duplicate-chunk": (duplicate_chunk, 4),
+    "remove-chunk": (remove_chunk, 4),
+}
+
+
+def pdf_bases(folder: Path) -> list[bytes]:
+    from fuzz.corpus import fixture_bytes
+
+    letter = pdf_builders.text_pdf(
+        folder / "pdf-base-letter.pdf",
+        ["UBND HUYEN SON TINH", "KE HOACH kiem soat TTHC nam 2024", "1. Ra soat TTHC Quy I"],
+    )
+    scanned = pdf_builders.scanned_pdf(folder / "pdf-base-scanned.pdf")
+    return [*fixture_bytes("city2023.pdf") * 2, letter.read_bytes(), scanned.read_bytes()]
+
+
+def pdf_numbers(rng: random.Random, data: bytes) -> bytes:
+    """A count, length, size or box of the PDF's own text replaced by a huge or odd number."""
+    keys = [k for k in PDF_KEYS if k in data] or [b"/Length"]
+    key = rng.choice(keys)
+    huge = rng.choice(HUGE_NUMBERS)
+    pattern = re.escape(key) + rb"\s*(\[[^\]]*\]|[-+.\d]+)"
+    hits = list(re.finditer(pattern, data))
+    if not hits:
+        return data
+    hit = rng.choice(hits)
+    value = b"[0 0 " + huge + b" " + huge + b"]" if hit.group(1).startswith(b"[") else huge
+    return data[: hit.start(1)] + value + data[hit.end(1) :]
+
+
+def pdf_objects(rng: random.Random, data: bytes) -> bytes:
+    """Objects that nest deeply, refer to themselves or to numbers no table holds."""
+    edit = rng.choice(("nest-array", "nest-dict", "bad-ref", "self-kids", "xref-offsets"))
+    if edit == "nest-array":
+        depth = rng.choice((500, 5_000, 100_000))
+        return data.replace(b"/Kids [", b"/Kids [" + b"[" * depth + b"]" * depth + b" ", 1)
+    if edit == "nest-dict":
+        depth = rng.choice((500, 5_000, 50_000))
+        return data.replace(
+            b"/Type /Page ",
+            b"/Type /Page /X " + b"<< /A " * depth + b"1" + b" >>" * depth + b" ",
+            1,
+        )
+    if edit == "bad-ref":
+        return re.sub(
+            rb"\b(\d+) 0 R\b",
+            lambda _: b"%s 0 R" % rng.choice((*HUGE_NUMBERS[:2], b"99999")),
+            data,
+            count=rng.randint(1, 6),
+        )
+    if edit == "self-kids":
+        return re.sub(rb"/Parent \d+ 0 R", b"/Parent 3 0 R", data, count=1).replace(
+            b"/Kids [", b"/Kids [2 0 R 2 0 R ", 1
+        )
+    return re.sub(rb"\b\d{10} 00000 n", lambda _: b"%010d 00000 n" % rng.randrange(10**10), data)
+
+
+PDF_CASES = {
+    **BYTE_CASES,
+    "numbers": (pdf_numbers, 6),
+    "objects": (pdf_objects, 6),
+}
+
+
+def xls_bases(folder: Path) -> list[bytes]:
+    from fuzz.corpus import fixture_bytes
+
+    return fixture_bytes("city2023.xls")
+
+
+def ole_header(rng: random.Random, data: bytes) -> bytes:
+    """The compound file header's counts and first sectors set to huge or looping values."""
+    out = bytearray(data)
+    if len(out) < 0x200:
+        return data
+    offset = rng.choice((0x1E, 0x2C, 0x30, 0x38, 0x3C, 0x40, 0x44, 0x48, 0x4C))
+    value = rng.choice((0, 1, 0xFFFFFFFE, 0xFFFFFFFF, 0x7FFFFFFF, rng.randrange(2**32)))
+    struct.pack_into(
+        "<I" if offset != 0x1E else "<H",
+        out,
+        offset,
+        value & (0xFFFF if offset == 0x1E else 0xFFFFFFFF),
+    )
+    return bytes(out)
+
+
+XLS_CASES = {**BYTE_CASES, "ole-header": (ole_header, 6)}
