@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from helpers.packages import make_package, resign
 
-from kscdesk.formats.errors import PlanTooLarge
+from kscdesk.formats.errors import OversizedFile, PlanTooLarge
 from kscdesk.formats.odf_plan_reader import TableTooLarge, read_ods_document
 from kscdesk.formats.package.errors import BadPackage
 from kscdesk.formats.package.reader import read_package
@@ -112,3 +112,23 @@ def test_a_named_pipe_given_as_a_package_is_refused_without_opening_it(tmp_path:
     os.mkfifo(pipe)
     with pytest.raises(BadPackage, match=r"“ống\.kscx”.*không phải là một tệp bình thường"):
         read_package(pipe)
+
+
+@pytest.mark.parametrize("kind", ["stream", "form", "form-in-form", "self-form"])
+def test_a_small_pdf_that_draws_megabytes_is_refused_before_pdfminer_draws_it(
+    kind: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Found as pdf/drawing-bomb: 30 KB files that took 31-40 s and up to 1.3 GB to interpret.
+    from fuzz.binary_cases import drawing_bomb_pdf
+
+    from kscdesk.formats import pdf_plan_reader
+
+    def never(*args: object) -> object:
+        raise AssertionError("the page was drawn")
+
+    monkeypatch.setattr(pdf_plan_reader, "_read_page", never)
+    bomb = tmp_path / "vẽ.pdf"
+    bomb.write_bytes(drawing_bomb_pdf(kind))
+    with pytest.raises(OversizedFile) as caught:
+        read_plan(bomb)
+    assert "“vẽ.pdf”" in str(caught.value) and "nội dung vẽ quá lớn" in str(caught.value)

@@ -4,6 +4,7 @@ and (cheaply, in the PDF's own text) huge numbers, deep nesting and objects that
 import random
 import re
 import struct
+import zlib
 from pathlib import Path
 
 from helpers import pdf_builders
@@ -87,10 +88,37 @@ def pdf_objects(rng: random.Random, data: bytes) -> bytes:
     return re.sub(rb"\b\d{10} 00000 n", lambda _: b"%010d 00000 n" % rng.randrange(10**10), data)
 
 
+def drawing_bomb(rng: random.Random, data: bytes) -> bytes:
+    """A one-page PDF of a few kilobytes whose drawing instructions run to megabytes: one
+    compressed content stream, or a small form XObject drawn thousands of times."""
+    return drawing_bomb_pdf(rng.choice(("stream", "form", "form-in-form", "self-form")))
+
+
+def drawing_bomb_pdf(kind: str) -> bytes:
+    from helpers.pdf_builders import _page_objects, _pdf, _stream
+
+    form = b"/Type /XObject /Subtype /Form /BBox [0 0 10 10] "
+    if kind == "stream":
+        packed = zlib.compress(b"0 0 m 1 1 l S " * 1_500_000, 9)
+        objects = _page_objects(b"", b"<< >>")
+        objects[3] = _stream(packed, b"/Filter /FlateDecode ")
+        return _pdf(objects)
+    resources = b"<< /XObject << /Fm 5 0 R >> >>"
+    if kind == "form":
+        drawn = _stream(b"0 0 m 1 1 l S " * 2_000, form)
+    elif kind == "form-in-form":
+        drawn = _stream(b"/Fm2 Do " * 200, form + b"/Resources << /XObject << /Fm2 6 0 R >> >> ")
+    else:
+        drawn = _stream(b"/Fm Do ", form + b"/Resources " + resources + b" ")
+    objects = _page_objects(b"/Fm Do " * 200, resources)
+    return _pdf([*objects, drawn, _stream(b"0 0 m 1 1 l S " * 200, form)])
+
+
 PDF_CASES = {
     **BYTE_CASES,
     "numbers": (pdf_numbers, 6),
     "objects": (pdf_objects, 6),
+    "drawing-bomb": (drawing_bomb, 4),
 }
 
 
