@@ -132,3 +132,83 @@ def test_a_small_pdf_that_draws_megabytes_is_refused_before_pdfminer_draws_it(
     with pytest.raises(OversizedFile) as caught:
         read_plan(bomb)
     assert "“vẽ.pdf”" in str(caught.value) and "nội dung vẽ quá lớn" in str(caught.value)
+
+
+def _plan_json(tasks: int, content: str = "Rà soát TTHC") -> dict[str, object]:
+    return {
+        "schema": "kscdesk.plan/1",
+        "issuer": "UBND huyện Sơn Tịnh",
+        "level": "district",
+        "year": 2025,
+        "title": "Kế hoạch",
+        "sections": [{"code": "I", "title": "Chỉ đạo"}],
+        "tasks": [{"section": "I", "number": str(n), "content": content} for n in range(tasks)],
+        "indicators": [],
+    }
+
+
+def test_a_plan_in_json_with_more_tasks_than_a_plan_table_may_hold_is_refused_naming_the_limit(
+    tmp_path: Path,
+) -> None:
+    # Found as kscx/many-records: a signed plan of 30,000 tasks was stored as it came.
+    import json
+
+    from kscdesk.formats.errors import UnreadablePlanFile
+    from kscdesk.formats.package.plan_data import InvalidPlanData, plan_from_package_json
+
+    data = _plan_json(10_001)
+    path = tmp_path / "nhiều.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(UnreadablePlanFile, match=r"“nhiều\.json”.*hơn 10\.000 mục"):
+        read_plan(path)
+    with pytest.raises(InvalidPlanData, match=r"10\.000"):
+        plan_from_package_json(data, path)
+    assert len(plan_from_package_json(_plan_json(10_000), path).tasks) == 10_000
+
+
+def test_a_plan_in_json_with_a_task_of_over_100_000_characters_is_refused(tmp_path: Path) -> None:
+    from kscdesk.formats.package.plan_data import InvalidPlanData, plan_from_package_json
+
+    with pytest.raises(InvalidPlanData, match=r"100\.000 ký tự"):
+        plan_from_package_json(_plan_json(1, "x" * 100_001), tmp_path / "dài.json")
+
+
+_UNDER_CEILING = """
+import resource, sys
+from pathlib import Path
+resource.setrlimit(resource.RLIMIT_AS, (1024**3, 1024**3))
+from kscdesk.formats.errors import PlanFileError
+from kscdesk.formats.plan_reader import read_plan
+try:
+    read_plan(Path(sys.argv[1]))
+except PlanFileError as error:
+    print(error)
+"""
+
+
+@pytest.mark.skipif(os.name != "posix", reason="the memory ceiling needs resource.setrlimit")
+def test_an_xls_merge_of_the_whole_sheet_is_refused_without_padding_every_row(
+    fixtures_dir: Path, tmp_path: Path
+) -> None:
+    # Found as xls/biff-records: xlrd padded every row to the merge's 65,535 columns (24 GB
+    # without a ceiling). Run under a 1 GB ceiling so that a regression fails, not the machine.
+    import struct
+    import subprocess
+    import sys
+
+    data = bytearray((fixtures_dir / "city2023.xls").read_bytes())
+    found = [m.start() for m in re.finditer(rb"\xe5\x00(..)", data, re.S)]
+    at = next(a for a in found if struct.unpack_from("<H", data, a + 2)[0] >= 10)
+    struct.pack_into("<HHHH", data, at + 6, 0, 0xFFFF, 0, 0xFFFF)
+    wide = tmp_path / "gộp.xls"
+    wide.write_bytes(bytes(data))
+    run = subprocess.run(
+        [sys.executable, "-c", _UNDER_CEILING, str(wide)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+        check=False,
+    )
+    assert run.returncode == 0, run.stderr[-2000:]
+    assert "“gộp.xls”" in run.stdout and "quá nhiều ô" in run.stdout

@@ -144,4 +144,25 @@ def ole_header(rng: random.Random, data: bytes) -> bytes:
     return bytes(out)
 
 
-XLS_CASES = {**BYTE_CASES, "ole-header": (ole_header, 6)}
+def biff_records(rng: random.Random, data: bytes) -> bytes:
+    """A cell, the sheet's dimensions or a merged range of the workbook stream set far out:
+    row 65,535, column 255, a shared-string index past the table, a merge of the whole sheet."""
+    out = bytearray(data)
+    edit = rng.choice(("label", "dimensions", "merge"))
+    if edit == "label":  # LABELSST: row, column, format, string index
+        hits = [m.start() for m in re.finditer(rb"\xfd\x00\x0a\x00", data)]
+        for at in rng.sample(hits, min(len(hits), rng.randint(1, 3))):
+            field, fmt = rng.choice(((4, "<H"), (6, "<H"), (8, "<H"), (10, "<I")))
+            struct.pack_into(fmt, out, at + field, rng.choice((0xFFFF, 0xFF, 0xFFFE, 0x1000)))
+    elif edit == "dimensions":  # DIMENSIONS: first row, last row + 1, first column, last + 1
+        for m in re.finditer(rb"\x00\x02\x0e\x00", data):
+            struct.pack_into("<IIHH", out, m.start() + 4, 0, 0xFFFFFFFF, 0, 0xFFFF)
+    else:  # MERGEDCELLS: count, then first row, last row, first column, last column
+        for m in re.finditer(rb"\xe5\x00(..)", data, re.S):
+            if struct.unpack("<H", m.group(1))[0] >= 10:
+                ref = rng.choice(((0, 65535, 0, 255), (5, 4, 3, 2), (0, 0xFFFF, 0, 0xFFFF)))
+                struct.pack_into("<HHHH", out, m.start() + 6, *ref)
+    return bytes(out)
+
+
+XLS_CASES = {**BYTE_CASES, "ole-header": (ole_header, 4), "biff-records": (biff_records, 8)}

@@ -91,6 +91,8 @@ def _run_worker(
                     return current + 1
                 return len(cases)
             message = json.loads(line)
+            if "restart" in message:  # the worker left after a case near the memory ceiling
+                return int(message["restart"])
             if "begin" in message:
                 current, started_case = message["begin"], True
                 continue

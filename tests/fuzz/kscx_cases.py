@@ -218,6 +218,30 @@ def many_members(rng: random.Random, base: bytes) -> bytes:
     return rebuild(parts, method=0)
 
 
+def bomb(rng: random.Random, base: bytes) -> bytes:
+    """A member that inflates a hundredfold and more, listed and signed: data.json padded with
+    spaces, or an attachment of zeros."""
+    parts = _parts(base)
+    if rng.random() < 0.5:
+        parts["data.json"] = parts["data.json"] + b" " * rng.choice((3, 70)) * 1024 * 1024
+    else:
+        zeros = bytes(rng.choice((2, 20)) * 1024 * 1024)
+        parts[f"attachments/{hashlib.sha256(zeros).hexdigest()}"] = zeros
+    return _signed(parts)
+
+
+def many_records(rng: random.Random, base: bytes) -> bytes:
+    """A signed plan with more tasks or indicators than any plan has."""
+    parts = _parts(base)
+    data = json.loads(parts["data.json"])
+    key = rng.choice(("tasks", "indicators", "sections"))
+    count = rng.choice((10_001, 30_000))
+    template = data[key][0]
+    data[key] = [{**template, "uid": f"u{n}", "number": str(n)} for n in range(count)]
+    parts["data.json"] = json.dumps(data, ensure_ascii=False).encode()
+    return _signed(parts)
+
+
 CASES = {
     "manifest-json": (manifest_json, 6),
     "manifest-fields": (manifest_fields, 8),
@@ -225,6 +249,8 @@ CASES = {
     "tamper": (tamper, 6),
     "slip-names": (slip_names, 6),
     "many-members": (many_members, 2),
+    "bomb": (bomb, 3),
+    "many-records": (many_records, 3),
 }
 
 

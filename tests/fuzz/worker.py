@@ -21,6 +21,7 @@ except ImportError:  # Windows: no memory ceiling
     resource = None  # type: ignore[assignment]
 
 UNEXPECTED = "không lường trước"
+NEAR_CEILING = 0.75  # a case whose peak passes this share of the memory ceiling is a finding
 
 
 class _Faults(logging.Handler):
@@ -196,6 +197,10 @@ def main() -> None:
             case, code, out.getvalue(), err.getvalue(), before, _counts(database)
         )
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024 if resource else 0
+        near = int(spec["memory_bytes"]) * NEAR_CEILING // 1024**2
+        if peak > near:
+            # A reader that catches MemoryError refuses the file "cleanly": the peak shows it.
+            problems.append(f"memory reached {peak} MB, near the ceiling")
         result = {
             "end": index,
             "code": str(code),
@@ -204,6 +209,9 @@ def main() -> None:
             "problems": problems,
         }
         print(json.dumps(result), file=real_out, flush=True)
+        if peak > near:  # the peak never goes down: a fresh worker takes the next case
+            print(json.dumps({"restart": index + 1}), file=real_out, flush=True)
+            return
 
 
 if __name__ == "__main__":
