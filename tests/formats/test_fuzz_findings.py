@@ -212,3 +212,43 @@ def test_an_xls_merge_of_the_whole_sheet_is_refused_without_padding_every_row(
     )
     assert run.returncode == 0, run.stderr[-2000:]
     assert "“gộp.xls”" in run.stdout and "quá nhiều ô" in run.stdout
+
+
+_SIGNATURES_UNDER_CEILING = """
+import resource, sys
+from pathlib import Path
+resource.setrlimit(resource.RLIMIT_AS, (1024**3, 1024**3))
+from kscdesk.formats.pdf_signature import read_signatures
+print([s.changed_after for s in read_signatures(Path(sys.argv[1]))])
+"""
+
+
+@pytest.mark.skipif(os.name != "posix", reason="the memory ceiling needs resource.setrlimit")
+def test_a_pdf_signature_whose_byte_range_claims_1_9_gb_is_read_within_the_file(
+    tmp_path: Path,
+) -> None:
+    # Found as pdf/fake-signature: the range's lengths were read as given, allocating what they
+    # claim (a MemoryError under the fuzz ceiling, and the signature notice lost).
+    import subprocess
+    import sys
+
+    from helpers.pdf_builders import sign_pdf, text_pdf
+
+    signed = sign_pdf(
+        text_pdf(tmp_path / "a.pdf", ["Ke hoach"]), tmp_path / "b.pdf", "A", "D:20240101"
+    )
+    data = signed.read_bytes()
+    ranges = re.search(rb"/ByteRange \[0 (\d{10}) (\d{10}) (\d{10})\]", data)
+    assert ranges is not None
+    claimed = b"/ByteRange [0 1900000000 %s 1900000000]" % ranges.group(2)
+    (tmp_path / "lớn.pdf").write_bytes(data.replace(ranges.group(0), claimed))
+    run = subprocess.run(
+        [sys.executable, "-c", _SIGNATURES_UNDER_CEILING, str(tmp_path / "lớn.pdf")],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+        check=False,
+    )
+    assert run.returncode == 0, run.stderr[-2000:]
+    assert run.stdout.strip() == "[True]"  # read, and the file is not what was signed

@@ -114,11 +114,69 @@ def drawing_bomb_pdf(kind: str) -> bytes:
     return _pdf([*objects, drawn, _stream(b"0 0 m 1 1 l S " * 200, form)])
 
 
+ODD_RANGES = (
+    b"[0 10 20 30]",
+    b"[0 900000000 900000000 900000000]",
+    b"[-5 10 0 -1]",
+    b"[0 99999999999999999999 0 1]",
+    b"[1 2 3]",
+    b"[(a) /b 1 2]",
+    b"5 0 R",
+)
+
+
+def fake_signature(rng: random.Random, data: bytes) -> bytes:
+    """A signature form field added as an incremental update, as signing tools add it, with an
+    odd byte range, a blob that is no PKCS#7, odd dates and names."""
+    tail = data[-1024:]
+    roots = re.findall(rb"/Root (\d+) 0 R", tail)
+    sizes = re.findall(rb"/Size (\d+)", tail)
+    starts = re.findall(rb"startxref\s+(\d+)", tail)
+    body = re.search(rb"\n%s 0 obj\s*(.*?)\s*endobj" % roots[-1], data, re.S) if roots else None
+    if not (roots and sizes and starts and body):
+        return data
+    root, size = int(roots[-1]), int(sizes[-1])
+    blob = rng.choice(
+        (b"", b"00" * 64, bytes(rng.randrange(256) for _ in range(300)).hex().encode())
+    )
+    sig = (
+        b"<< /Type /Sig /Filter /Adobe.PPKLite /SubFilter /adbe.pkcs7.detached /M ("
+        + rng.choice((b"D:20240101120000", b"D:99999999999999", b"D:2024", b"", b"\xff\xfe"))
+        + b") /Name ("
+        + rng.choice((b"Nguyen Van A", b"\xfe\xff\xd8\x00", b"x" * 5000))
+        + b") /ByteRange "
+        + rng.choice(ODD_RANGES)
+        + b" /Contents <"
+        + blob
+        + b"> >>"
+    )
+    field = rng.choice(
+        (
+            b"<< /FT /Sig /T (S1) /V %d 0 R >>" % size,
+            b"<< /T (S1) /Kids [%d 0 R %d 0 R] >>" % (size + 1, size + 1),  # a field its own kid
+            b"<< /FT /Sig /V 5 >>",
+        )
+    )
+    catalog = body.group(1).rstrip()[:-2] + b"/AcroForm << /Fields [%d 0 R] >> >>" % (size + 1)
+    update = bytearray(b"\n")
+    offsets = {}
+    for number, obj in ((size, sig), (size + 1, field), (root, catalog)):
+        offsets[number] = len(data) + len(update)
+        update += b"%d 0 obj\n" % number + obj + b"\nendobj\n"
+    xref = len(data) + len(update)
+    update += b"xref\n0 1\n0000000000 65535 f \n"
+    for number in sorted(offsets):
+        update += b"%d 1\n%010d 00000 n \n" % (number, offsets[number])
+    update += b"trailer\n<< /Size %d /Root %d 0 R /Prev %s >>\n" % (size + 2, root, starts[-1])
+    return data + bytes(update) + b"startxref\n%d\n%%%%EOF\n" % xref
+
+
 PDF_CASES = {
     **BYTE_CASES,
     "numbers": (pdf_numbers, 6),
     "objects": (pdf_objects, 6),
     "drawing-bomb": (drawing_bomb, 4),
+    "fake-signature": (fake_signature, 8),
 }
 
 
