@@ -35,9 +35,14 @@ def test_every_fuzz_case_is_a_plan_or_one_clean_refusal(
 def test_the_corpus_is_the_same_for_the_same_seed(tmp_path_factory: pytest.TempPathFactory) -> None:
     from fuzz import corpus
 
-    docx = corpus.KINDS["docx"]
-    some = {name: (mutate, 2) for name, (mutate, _) in list(docx.mutations.items())[::4]}
-    kinds = {"docx": corpus.FuzzKind(docx.suffix, docx.bases, some)}
+    kinds = {
+        name: corpus.FuzzKind(
+            kind.suffix,
+            kind.bases,
+            {m: (mutate, 2) for m, (mutate, _) in list(kind.mutations.items())[::4]},
+        )
+        for name, kind in corpus.KINDS.items()
+    }
     first = corpus.build_corpus(tmp_path_factory.mktemp("a"), 7, kinds)
     second = corpus.build_corpus(tmp_path_factory.mktemp("b"), 7, kinds)
     assert [c.name for c in first] == [c.name for c in second]
