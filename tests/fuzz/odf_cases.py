@@ -90,9 +90,32 @@ def huge_text(rng: random.Random, base: bytes) -> bytes:
     return _with(base, text[:at] + filler + text[at:] if at != -1 else text)
 
 
+LIST_STYLE = (
+    '<text:list-style style:name="LF"><text:list-level-style-number text:level="1" '
+    'style:num-format="{fmt}" style:num-suffix="." text:start-value="{start}"/></text:list-style>'
+)
+
+
+def long_list(rng: random.Random, base: bytes) -> bytes:
+    """A numbered list of thousands of items in a cell (or before the table), roman numbers from
+    an odd start: each item's number was counted from the list's start (26 s for 10,000)."""
+    text = _content(base)
+    style = LIST_STYLE.format(
+        fmt=rng.choice(("I", "i", "a", "1")), start=rng.choice(("1", "10000000", "x", "9" * 5000))
+    )
+    if "</office:automatic-styles>" in text:
+        text = text.replace("</office:automatic-styles>", f"{style}</office:automatic-styles>", 1)
+    count = rng.choice((2_000, 10_000))
+    items = "<text:list-item><text:p>việc</text:p></text:list-item>" * count
+    at = text.find("<text:p", text.find("<table:table-cell") if rng.random() < 0.7 else 0)
+    block = f'<text:list text:style-name="LF">{items}</text:list>'
+    return _with(base, text[:at] + block + text[at:] if at != -1 else text)
+
+
 XML_CASES = {
     "broken-xml": (broken_xml, 5),
     "huge-repeats": (huge_repeats, 6),
     "deep-nesting": (deep_nesting, 3),
     "huge-text": (huge_text, 3),
+    "long-list": (long_list, 3),
 }
