@@ -41,9 +41,12 @@ from kscdesk.formats.plan_columns import find_header
 MAX_PDF_PAGES = 300
 MAX_READ_SECONDS = 120.0
 MAX_RULES_PER_PAGE = 5000  # ruling lines and boxes; a plan page has a few hundred at most
-# Drawing instructions of one page, decoded: a dense plan page has 20 KB; 20 MB (from a 30 KB
-# file) took pdfminer 40 s and 500 MB to interpret.
+# Drawing instructions of one page, decoded, each byte of text counted TEXT_WEIGHT times (a
+# character costs pdfplumber some 2 KB): a dense plan page weighs 150 KB; 20 MB of drawing (from a
+# 30 KB file) took pdfminer 40 s and 500 MB, 300 KB of text 9 s and 700 MB.
 MAX_PAGE_CONTENT_BYTES = 2 * 1024 * 1024
+TEXT_WEIGHT = 32
+_STRINGS = re.compile(rb"\((?:[^()\\]|\\.)*\)|<[0-9A-Fa-f\s]+>")
 MIN_TEXT_CHARS = 20  # fewer characters than this on all pages: nothing but scanned images
 MAX_UNMAPPED_SHARE = 0.2  # more characters without Unicode than this: the text is unreadable
 _TAIL_BYTES = 4096
@@ -127,7 +130,7 @@ def read_pdf_plan_source(
 def _check_page(path: Path, index: int, page: Any) -> None:
     """Refuse a page no plan has, before it is drawn: too much to draw, too many rules."""
     if _content_size(page.page_obj, MAX_PAGE_CONTENT_BYTES) > MAX_PAGE_CONTENT_BYTES:
-        detail = f"Trang {index + 1} có nội dung vẽ quá lớn để là một trang kế hoạch."
+        detail = f"Trang {index + 1} có quá nhiều chữ và hình vẽ để là một trang kế hoạch."
         raise OversizedFile(path, detail)
     rules = len(page.lines) + len(page.rects)
     if rules > MAX_RULES_PER_PAGE:
@@ -160,7 +163,7 @@ def _drawn(
         if not isinstance(stream, PDFStream):
             continue
         data = _decoded(stream, limit - total + 1)
-        total += len(data)
+        total += len(data) + TEXT_WEIGHT * sum(len(m) for m in _STRINGS.findall(data))
         for name in _DRAW_FORM.findall(data) if isinstance(forms, dict) and depth < 8 else ():
             form = resolve1(forms.get(name.decode("latin-1")))
             if not isinstance(form, PDFStream) or form.get("Subtype") is not LIT("Form"):

@@ -91,13 +91,18 @@ def pdf_objects(rng: random.Random, data: bytes) -> bytes:
 def drawing_bomb(rng: random.Random, data: bytes) -> bytes:
     """A one-page PDF of a few kilobytes whose drawing instructions run to megabytes: one
     compressed content stream, or a small form XObject drawn thousands of times."""
-    return drawing_bomb_pdf(rng.choice(("stream", "form", "form-in-form", "self-form")))
+    return drawing_bomb_pdf(rng.choice(("stream", "form", "form-in-form", "self-form", "text")))
 
 
 def drawing_bomb_pdf(kind: str) -> bytes:
     from helpers.pdf_builders import _page_objects, _pdf, _stream
 
     form = b"/Type /XObject /Subtype /Form /BBox [0 0 10 10] "
+    if kind == "text":  # 100,000 characters on one page, 300 KB of text
+        line = b"(" + b" ".join([b"ab"] * 100) + b") '"
+        font = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"
+        content = b"BT /F1 1 Tf 0 800 Td 0.04 TL " + b" ".join([line] * 1000) + b" ET"
+        return _pdf([*_page_objects(content, b"<< /Font << /F1 5 0 R >> >>"), font])
     if kind == "stream":
         packed = zlib.compress(b"0 0 m 1 1 l S " * 1_500_000, 9)
         objects = _page_objects(b"", b"<< >>")
