@@ -127,3 +127,13 @@ register(
         setup="commune",
     ),
 )
+register(
+    "kscx-report",
+    FuzzKind(
+        ".kscx",
+        kscx_cases.report_bases,
+        {**_zip_cases(1), **kscx_cases.CASES},
+        kscx_cases.package_import,
+        setup="district",
+    ),
+)

@@ -1,20 +1,23 @@
 """Fuzz cases of exchange packages (.kscx): the zip container, the manifest and data JSON (as
-sent, and re-signed by the parent's own key so that the content itself is tried), signature and
+sent, and re-signed by the sender's own key so that the content itself is tried), signature and
 hash tampering, path names that climb out of a folder, and huge member counts.
 
-Every base is a plan package of the district that the commune set up by the worker has as its
-parent (``helpers.exchange_setup``), signed by a fixed key: the same seed gives the same bytes.
+The bases are plan packages of the district that the commune set up by the worker has as its
+parent (``helpers.exchange_setup``), and report packages of a commune for that district (the
+worker's "district" data folder), signed by a fixed key: the same seed gives the same bytes.
 """
 
 import hashlib
 import json
 import random
+import uuid
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from helpers.exchange_setup import DISTRICT, DISTRICT_CODE, district_plan
+from helpers.packages import COMMUNE, report_json
 
 from fuzz.json_cases import ODD_VALUES, _swap
 from fuzz.zip_mutations import _members, rebuild
@@ -56,23 +59,43 @@ def _plan_data(tasks: int) -> dict[str, Any]:
     return data
 
 
+def _manifest(kind: PackageKind, sequence: int, sender: OfficeRef = SENDER) -> Manifest:
+    report = kind is PackageKind.REPORT
+    return Manifest(
+        kind=kind,
+        sender=sender,
+        sender_key="",
+        recipient=SENDER if report else None,
+        period_key="2025-Q1" if report else None,
+        created_at=datetime(2025, 1, 6, 8, 0, tzinfo=UTC),
+        app_version="fuzz",
+        sequence=sequence,
+        members={},
+        package_id=f"00000000-0000-4000-8000-{sequence + (1000 if report else 0):012d}",
+    )
+
+
 def bases(folder: Path) -> list[bytes]:
+    """Plan packages of the district, for the commune the worker sets up."""
     out = []
     for sequence, tasks in ((1, 0), (2, 40)):
-        manifest = Manifest(
-            kind=PackageKind.PLAN,
-            sender=SENDER,
-            sender_key="",
-            recipient=None,
-            period_key=None,
-            created_at=datetime(2025, 1, 6, 8, 0, tzinfo=UTC),
-            app_version="fuzz",
-            sequence=sequence,
-            members={},
-            package_id=f"00000000-0000-4000-8000-{sequence:012d}",
-        )
         path = folder / f"kscx-base-{sequence}.kscx"
-        write_package(path, manifest, _plan_data(tasks), KEY)
+        write_package(path, _manifest(PackageKind.PLAN, sequence), _plan_data(tasks), KEY)
+        out.append(path.read_bytes())
+    return out
+
+
+def report_bases(folder: Path) -> list[bytes]:
+    """Report packages of a commune (one with a scanned minute attached), for the district the
+    worker sets up: the report data (``report_json``) is tried as the plan data is."""
+    scan = folder / "kscx-scan.pdf"
+    scan.write_bytes(b"%PDF-1.4 bien ban kiem tra")
+    attachments = {hashlib.sha256(scan.read_bytes()).hexdigest(): scan}
+    out = []
+    for sequence, attached in ((1, None), (2, attachments)):
+        path = folder / f"kscx-report-base-{sequence}.kscx"
+        manifest = _manifest(PackageKind.REPORT, sequence, COMMUNE)
+        write_package(path, manifest, report_json(), KEY, attached)
         out.append(path.read_bytes())
     return out
 
@@ -85,6 +108,10 @@ def _signed(parts: dict[str, bytes], manifest: dict[str, Any] | None = None) -> 
     """The members with the manifest's hashes brought up to date and the manifest re-signed."""
     if manifest is None:
         manifest = json.loads(parts["manifest.json"])
+        # A package id of its own: the same id with other content is refused before its data
+        # is read, which would leave the data's own checks untried.
+        digest = hashlib.sha256(parts["data.json"]).digest()
+        manifest["package_id"] = str(uuid.UUID(bytes=digest[:16], version=4))
         manifest["members"] = {
             name: hashlib.sha256(data).hexdigest()
             for name, data in parts.items()
@@ -234,7 +261,7 @@ def many_records(rng: random.Random, base: bytes) -> bytes:
     """A signed plan with more tasks or indicators than any plan has."""
     parts = _parts(base)
     data = json.loads(parts["data.json"])
-    key = rng.choice(("tasks", "indicators", "sections"))
+    key = rng.choice([k for k in ("tasks", "indicators", "sections") if data.get(k)])
     count = rng.choice((10_001, 30_000))
     template = data[key][0]
     data[key] = [{**template, "uid": f"u{n}", "number": str(n)} for n in range(count)]
@@ -255,6 +282,7 @@ CASES = {
 
 
 def package_import(path: Path) -> list[str]:
-    """Every other case is a dry run; the others store what they are given."""
+    """Every other case is a dry run; the others store what they are given. Older packages are
+    taken (--allow-older): a case is not refused for coming after one with a higher number."""
     dry = ["--dry-run"] if int(path.stem.rsplit("-", 1)[-1]) % 2 else []
-    return ["package", "import", str(path), *dry, "--json"]
+    return ["package", "import", str(path), *dry, "--allow-older", "--json"]

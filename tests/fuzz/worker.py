@@ -137,21 +137,22 @@ def _problems(
 
 def _data_folder(base: str, setup: str, cli: Any) -> str:
     """The data folder of ``setup``, created: "plan" a fresh one, "commune" a commune whose
-    parent is the district that sends the .kscx cases (``helpers.exchange_setup``)."""
+    parent is the district that sends the plan packages, "district" that district, which the
+    report packages are sent to (``helpers.exchange_setup``)."""
     folder = base if setup == "plan" else f"{base}-{setup}"
     with contextlib.redirect_stdout(io.StringIO()):
         cli(["plan", "list", "--data-dir", folder])  # creates the database
-    if setup == "commune":
+    if setup in ("commune", "district"):
         from kscdesk.domain.model import Level
         from kscdesk.services.offices import OfficeSpec, set_office
         from kscdesk.services.workspace import Workspace
 
+        district = OfficeSpec("UBND huyện Sơn Tịnh", Level.DISTRICT, "212")
         with Workspace.open(Path(folder)) as ws:
-            set_office(
-                ws,
-                OfficeSpec("UBND xã Tịnh Hà", Level.COMMUNE, "21001"),
-                OfficeSpec("UBND huyện Sơn Tịnh", Level.DISTRICT, "212"),
-            )
+            if setup == "commune":
+                set_office(ws, OfficeSpec("UBND xã Tịnh Hà", Level.COMMUNE, "21001"), district)
+            else:
+                set_office(ws, district, OfficeSpec("UBND tỉnh Quảng Ngãi", Level.PROVINCE))
     return folder
 
 
@@ -192,7 +193,7 @@ def main() -> None:
             except BaseException as exc:  # what the CLI let through: the worst finding
                 code = f"raised {type(exc).__name__}: {exc}"[:300]
         seconds = time.perf_counter() - started
-        check = _package_problems if setup == "commune" else _problems
+        check = _problems if setup == "plan" else _package_problems
         problems = faults.found + check(
             case, code, out.getvalue(), err.getvalue(), before, _counts(database)
         )
