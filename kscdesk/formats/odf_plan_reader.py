@@ -173,8 +173,13 @@ def _repeat(element: Any, attribute: str) -> int:
         return 1
 
 
-def _walk_cells(table: Any, cell_text: Any) -> tuple[dict[Position, Any], list[Merge], set[int]]:
-    """(row, col) -> the cell's value (from ``cell_text``), the merges, the header rows."""
+def _walk_cells(
+    table: Any, cell_text: Any, source: str
+) -> tuple[dict[Position, Any], list[Merge], set[int]]:
+    """(row, col) -> the cell's value (from ``cell_text``), the merges, the header rows.
+
+    Repeats are expanded at most ``MAX_REPEAT`` times each, and the table refused once it holds
+    more than ``MAX_GRID_CELLS`` values (a thousand rows of a thousand repeated cells)."""
     values: dict[Position, Any] = {}
     merges: list[Merge] = []
     headers: set[int] = set()
@@ -195,6 +200,8 @@ def _walk_cells(table: Any, cell_text: Any) -> tuple[dict[Position, Any], list[M
                 if value is None:
                     col += repeat
                     continue
+                if len(values) > MAX_GRID_CELLS:
+                    raise TableTooLarge(source)
                 for _ in range(min(repeat, MAX_REPEAT)):
                     col += 1
                     values[(row_number, col)] = value
@@ -215,7 +222,9 @@ def read_ods_document(path: Path) -> XlsxDocument:
     document = XlsxDocument(grids=[], preamble=[])
     sheets = root.iter(f"{TABLE}table")
     for index, table in enumerate(sheets, start=1):
-        values, merges, _ = _walk_cells(table, lambda cell: _sheet_value(cell, bold_styles))
+        values, merges, _ = _walk_cells(
+            table, lambda cell: _sheet_value(cell, bold_styles), path.name
+        )
         texts = {pos: text for pos, (text, _) in values.items() if text}
         bold = {pos for pos, (_, is_bold) in values.items() if is_bold}
         add_sheet(document, texts, merges, bold, (path.name, index))
@@ -317,7 +326,7 @@ def _odt_grid(table: Any, styles: tuple[set[str], OdfLists], source: str, index:
         bold = bool(text) and all(_is_bold(p, bold_styles) for p, t in pairs if t)
         return (text, bold)
 
-    values, merges, headers = _walk_cells(table, cell_value)
+    values, merges, headers = _walk_cells(table, cell_value, source)
     width = max([c for _, c in values] + [m[3] for m in merges], default=0)
     height = max([r for r, _ in values] + [m[2] for m in merges] + list(headers), default=0)
     if width * height > MAX_GRID_CELLS or sum(_area(m) for m in merges) > MAX_GRID_CELLS:

@@ -9,6 +9,7 @@ oversized PDFs are refused with advice.
 
 import re
 import time
+import zlib
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -40,11 +41,18 @@ from kscdesk.formats.plan_columns import find_header
 MAX_PDF_PAGES = 300
 MAX_READ_SECONDS = 120.0
 MAX_RULES_PER_PAGE = 5000  # ruling lines and boxes; a plan page has a few hundred at most
+# Drawing instructions of one page, decoded, each byte of text counted TEXT_WEIGHT times (a
+# character costs pdfplumber some 2 KB): a dense plan page weighs 150 KB; 20 MB of drawing (from a
+# 30 KB file) took pdfminer 40 s and 500 MB, 300 KB of text 9 s and 700 MB.
+MAX_PAGE_CONTENT_BYTES = 2 * 1024 * 1024
+TEXT_WEIGHT = 32
+_STRINGS = re.compile(rb"\((?:[^()\\]|\\.)*\)|<[0-9A-Fa-f\s]+>")
 MIN_TEXT_CHARS = 20  # fewer characters than this on all pages: nothing but scanned images
 MAX_UNMAPPED_SHARE = 0.2  # more characters without Unicode than this: the text is unreadable
 _TAIL_BYTES = 4096
 _MARGIN_BAND = 0.1  # running headers and footers sit in the top and bottom tenth of a page
 _PAGE_NUMBER = re.compile(r"^(?:trang\s*)?[-–(]?\s*\d{1,3}\s*(?:/\s*\d{1,3})?\s*[-–)]?$", re.I)
+_DRAW_FORM = re.compile(rb"/([^\s/\[\]()<>{}%]+)\s*Do\b")
 _TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
 
 
@@ -97,10 +105,7 @@ def read_pdf_plan_source(
                     progress(index, count, f"Đang đọc trang {index + 1}/{count} của tệp PDF…")
                 if clock() - started > max_seconds:
                     raise OversizedFile(path, "Đọc tệp quá lâu; tệp quá lớn hoặc quá phức tạp.")
-                rules = len(page.lines) + len(page.rects)
-                if rules > MAX_RULES_PER_PAGE:
-                    detail = f"Trang {index + 1} có {rules} đường kẻ, quá nhiều để là một bảng."
-                    raise OversizedFile(path, detail)
+                _check_page(path, index, page)
                 pages.append(_read_page(index, page))
                 page.close()  # frees the page's parsed objects
     except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
@@ -120,6 +125,73 @@ def read_pdf_plan_source(
     if text_chars < MIN_TEXT_CHARS:
         raise ScannedPdf(path)
     return _assemble(pages, path.name)
+
+
+def _check_page(path: Path, index: int, page: Any) -> None:
+    """Refuse a page no plan has, before it is drawn: too much to draw, too many rules."""
+    if _content_size(page.page_obj, MAX_PAGE_CONTENT_BYTES) > MAX_PAGE_CONTENT_BYTES:
+        detail = f"Trang {index + 1} có quá nhiều chữ và hình vẽ để là một trang kế hoạch."
+        raise OversizedFile(path, detail)
+    rules = len(page.lines) + len(page.rects)
+    if rules > MAX_RULES_PER_PAGE:
+        detail = f"Trang {index + 1} có {rules} đường kẻ, quá nhiều để là một bảng."
+        raise OversizedFile(path, detail)
+
+
+def _content_size(page: Any, limit: int) -> int:
+    """The decoded size of what the page draws: its content streams, plus each form XObject as
+    many times as it is drawn (a 28 KB form drawn 200 times took 31 s and 1.3 GB). Counted no
+    further than ``limit`` + 1 bytes: a few compressed kilobytes can inflate to gigabytes."""
+    from pdfminer.pdftypes import resolve1
+
+    sizes: dict[int, int] = {}  # a form's own drawing size, counted once
+    streams = [resolve1(ref) for ref in page.contents]
+    return _drawn(streams, page.resources, limit, sizes, 0)
+
+
+def _drawn(
+    streams: list[Any], resources: Any, limit: int, sizes: dict[int, int], depth: int
+) -> int:
+    from pdfminer.pdftypes import PDFStream, resolve1
+    from pdfminer.psparser import LIT
+
+    total = 0
+    forms: Any = None
+    if isinstance(resources, dict):
+        forms = resolve1(resources.get("XObject"))
+    for stream in streams:
+        if not isinstance(stream, PDFStream):
+            continue
+        data = _decoded(stream, limit - total + 1)
+        total += len(data) + TEXT_WEIGHT * sum(len(m) for m in _STRINGS.findall(data))
+        for name in _DRAW_FORM.findall(data) if isinstance(forms, dict) and depth < 8 else ():
+            form = resolve1(forms.get(name.decode("latin-1")))
+            if not isinstance(form, PDFStream) or form.get("Subtype") is not LIT("Form"):
+                continue
+            if id(form) not in sizes:
+                sizes[id(form)] = limit + 1  # drawn inside itself: never ends
+                own = resolve1(form.get("Resources")) or resources
+                sizes[id(form)] = _drawn([form], own, limit, sizes, depth + 1)
+            total += sizes[id(form)]
+            if total > limit:
+                return total
+        if total > limit:
+            break
+    return total
+
+
+def _decoded(stream: Any, limit: int) -> bytes:
+    """A stream's data, a Flate stream inflated no further than ``limit`` bytes."""
+    from pdfminer.pdftypes import LITERALS_FLATE_DECODE
+
+    filters = [name for name, _ in stream.get_filters()]
+    raw = stream.rawdata
+    if raw is None or stream.decipher or not filters or filters[0] not in LITERALS_FLATE_DECODE:
+        return bytes(stream.get_data())
+    try:
+        return zlib.decompressobj().decompress(raw, limit)
+    except zlib.error:
+        return b""  # pdfminer's own reading decides what a damaged stream holds
 
 
 def _is_password_error(exc: BaseException) -> bool:

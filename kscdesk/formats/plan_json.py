@@ -17,6 +17,7 @@ from kscdesk.domain.model import (
 )
 from kscdesk.domain.text import nfc
 from kscdesk.formats.errors import UnreadablePlanFile
+from kscdesk.formats.grid import MAX_CELL_CHARS, MAX_ROWS, limit_text
 
 SCHEMA = "kscdesk.plan/1"
 _WHERE = re.compile(r"^Bảng (\d+)(?:, dòng (\d+))?: (.*)$", re.S)
@@ -161,6 +162,10 @@ def _records(record: dict[str, Any], key: str) -> list[dict[str, Any]]:
     value = record.get(key, [])
     if not isinstance(value, list):
         raise _Invalid(f"“{key}” phải là một danh sách")
+    if len(value) > MAX_ROWS:  # the limit of a plan table's rows, for every list of the plan
+        raise _Invalid(
+            f"“{key}” có hơn {limit_text(MAX_ROWS)} mục (giới hạn {limit_text(MAX_ROWS)})"
+        )
     return [_mapping(item, f"phần tử của “{key}”") for item in value]
 
 
@@ -170,6 +175,8 @@ def _text(record: dict[str, Any], key: str) -> str:
         value = ""
     if not isinstance(value, str):
         raise _Invalid(f"“{key}” phải là chuỗi")
+    if len(value) > MAX_CELL_CHARS:
+        raise _Invalid(f"“{key}” có hơn {limit_text(MAX_CELL_CHARS)} ký tự")
     return nfc(value)
 
 

@@ -4,7 +4,17 @@ Shared by the readers of .xls (xlrd) and .ods (ODF XML): the same rules as the .
 plain dictionaries, so every spreadsheet format lands in the same grids.
 """
 
-from kscdesk.formats.grid import Cell, Grid
+from kscdesk.formats.errors import PlanTooLarge
+from kscdesk.formats.grid import (
+    MAX_CELLS,
+    MAX_COLUMNS,
+    MAX_ROWS,
+    Cell,
+    Grid,
+    cells_limit_detail,
+    columns_limit_detail,
+    rows_limit_detail,
+)
 from kscdesk.formats.xlsx_plan_reader import XlsxDocument, _find_header_row, _preamble_lines
 
 MAX_MERGED_POSITIONS = 1_000_000  # positions covered by merges expanded per sheet
@@ -29,6 +39,8 @@ def add_sheet(
     if not table_cols:
         return
     first_col, last_col = min(table_cols), max(table_cols)
+    if last_col - first_col >= MAX_COLUMNS:
+        raise PlanTooLarge(source, columns_limit_detail(f", trang {index}"))
     document.preamble.extend(_preamble_lines(texts, header_row))
     covered: dict[Position, tuple[bool, bool, Position]] = {}
     budget = MAX_MERGED_POSITIONS
@@ -41,8 +53,18 @@ def add_sheet(
             for col in range(c0, c1 + 1):
                 if (row, col) != (r0, c0):
                     covered[(row, col)] = (row > r0, col > c0, (r0, c0))
+    # Rows holding text or covered by a merge: a value far below the table (row 1,000,000 of an
+    # .ods) adds one row, not a million empty ones.
+    kept = sorted(
+        {r for r, _ in texts if r >= header_row} | {r for r, _ in covered if r >= header_row}
+    )
+    if len(kept) + sum(len(g.rows) for g in document.grids) > MAX_ROWS:
+        raise PlanTooLarge(source, rows_limit_detail())
+    positions = len(kept) * (last_col - first_col + 1)
+    if positions + sum(len(g.rows) * g.width for g in document.grids) > MAX_CELLS:
+        raise PlanTooLarge(source, cells_limit_detail())
     rows: list[list[Cell]] = []
-    for row in range(header_row, last_row + 1):
+    for row in kept:
         cells = []
         for col in range(first_col, last_col + 1):
             up, left, anchor = covered.get((row, col), (False, False, (row, col)))

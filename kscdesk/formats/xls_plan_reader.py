@@ -34,7 +34,13 @@ def read_xls_document(path: Path) -> XlsxDocument:
         raise UnreadablePlanFile(path, _XLS_ADVICE)
     try:
         book = xlrd.open_workbook(
-            str(path), formatting_info=True, on_demand=True, logfile=_NullLog()
+            # Ragged rows: a merged range claiming 65,535 columns would otherwise pad every
+            # row to that width (billions of cells) while xlrd loads the sheet.
+            str(path),
+            formatting_info=True,
+            on_demand=True,
+            ragged_rows=True,
+            logfile=_NullLog(),
         )
     except xlrd.XLRDError as exc:
         if "encrypt" in str(exc).lower():
@@ -84,7 +90,7 @@ def _read_sheet(book: Any, sheet: Any, index: int, source: str, document: XlsxDo
     bold: set[Position] = set()
     legacy: set[str] = set()
     for r in range(sheet.nrows):
-        for c in range(sheet.ncols):
+        for c in range(sheet.row_len(r)):
             cell = sheet.cell(r, c)
             if cell.ctype in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK):
                 continue

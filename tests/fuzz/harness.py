@@ -43,7 +43,7 @@ def _run_share(cases: list[Case], folder: Path, report: Report, lock: threading.
     spec.write_text(
         json.dumps(
             {
-                "cases": [{"name": c.name, "argv": c.argv} for c in cases],
+                "cases": [{"name": c.name, "argv": c.argv, "setup": c.setup} for c in cases],
                 "data_dir": str(data_dir),
                 "memory_bytes": MEMORY_CEILING,
             }
@@ -91,6 +91,8 @@ def _run_worker(
                     return current + 1
                 return len(cases)
             message = json.loads(line)
+            if "restart" in message:  # the worker left after a case near the memory ceiling
+                return int(message["restart"])
             if "begin" in message:
                 current, started_case = message["begin"], True
                 continue

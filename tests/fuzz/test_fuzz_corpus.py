@@ -1,14 +1,16 @@
-"""The fuzz corpus of issue 12: a few hundred seeded mutations of plan .docx/.xlsx files, each
-imported through ``kscdesk plan import FILE --json`` in worker processes under a memory ceiling,
-each case under a time ceiling. Every case must give a plan (exit 0) or one Vietnamese line
-naming the file (exit 1), never a traceback, and store nothing after a refusal."""
+"""The fuzz corpus of issue 12: several hundred seeded mutations of plan files (.docx, .xlsx,
+.json, PDF, .xls, .odt, .ods), each imported through ``kscdesk plan import FILE --json``, and of
+exchange packages (.kscx) through ``kscdesk package import FILE [--dry-run] --json`` at a commune,
+in worker processes under a memory ceiling, each case under a time ceiling. Every case must give
+a plan or an accepted package (exit 0) or one Vietnamese line naming the file (exit 1), never a
+traceback, and store nothing after a refusal."""
 
 import pytest
 
 from fuzz.corpus import SEED, build_corpus
 from fuzz.harness import MEMORY_CEILING, SUMMARIES, TIME_CEILING, run_corpus
 
-MIN_CASES = 300
+MIN_CASES = 600
 
 
 @pytest.mark.slow
@@ -33,9 +35,14 @@ def test_every_fuzz_case_is_a_plan_or_one_clean_refusal(
 def test_the_corpus_is_the_same_for_the_same_seed(tmp_path_factory: pytest.TempPathFactory) -> None:
     from fuzz import corpus
 
-    docx = corpus.KINDS["docx"]
-    some = {name: (mutate, 2) for name, (mutate, _) in list(docx.mutations.items())[::4]}
-    kinds = {"docx": corpus.FuzzKind(docx.suffix, docx.bases, some)}
+    kinds = {
+        name: corpus.FuzzKind(
+            kind.suffix,
+            kind.bases,
+            {m: (mutate, 2) for m, (mutate, _) in list(kind.mutations.items())[::4]},
+        )
+        for name, kind in corpus.KINDS.items()
+    }
     first = corpus.build_corpus(tmp_path_factory.mktemp("a"), 7, kinds)
     second = corpus.build_corpus(tmp_path_factory.mktemp("b"), 7, kinds)
     assert [c.name for c in first] == [c.name for c in second]

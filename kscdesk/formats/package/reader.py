@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from kscdesk.domain.exchange import PackageKind
+from kscdesk.formats.errors import PlanFileError
 from kscdesk.formats.package.errors import (
     BadPackage,
     TamperedPackage,
@@ -29,6 +30,7 @@ from kscdesk.formats.package.manifest import (
     manifest_from_json,
 )
 from kscdesk.formats.package.signing import verify
+from kscdesk.formats.parser_boundary import regular_file_size, unreadable_file_boundary
 
 MAX_FILE_BYTES = 300 * 1024 * 1024
 MAX_MEMBERS = 5000
@@ -57,13 +59,24 @@ class Package:
 
 
 def read_package(path: Path, kinds: tuple[PackageKind, ...] | None = None) -> Package:
-    """Open and check a package; BadPackage (or a subclass) with the reason when refused."""
+    """Open and check a package; BadPackage (or a subclass) with the reason when refused.
+
+    Only a regular file is opened (a FIFO would block, a link to /dev/zero never end), and
+    whatever zipfile or json raise beyond the cases below is still a BadPackage (the parser
+    boundary), never a traceback.
+    """
     try:
-        size = path.stat().st_size
-    except OSError as exc:
-        raise BadPackage(path, f"không mở được tệp ({exc.strerror or exc}).") from exc
+        size = regular_file_size(path, limit=2**63)
+    except PlanFileError as exc:
+        text = exc.detail or exc.reason  # not found, not a regular file, no permission
+        raise BadPackage(path, text[:1].lower() + text[1:]) from exc
     if size > MAX_FILE_BYTES:
         raise BadPackage(path, f"tệp {size / 1024 / 1024:.0f} MB, quá giới hạn 300 MB.")
+    with unreadable_file_boundary(path, refusal=BadPackage):
+        return _open(path, kinds)
+
+
+def _open(path: Path, kinds: tuple[PackageKind, ...] | None) -> Package:
     try:
         with zipfile.ZipFile(path) as archive:
             return _read(path, archive, kinds)
@@ -181,7 +194,7 @@ def _json(path: Path, payload: bytes | str, what: str) -> Any:
     text = payload if isinstance(payload, str) else _utf8(path, payload, what)
     try:
         return json.loads(text)
-    except (json.JSONDecodeError, RecursionError) as exc:
+    except (ValueError, RecursionError) as exc:  # ValueError: also a number of 5,000 digits
         raise BadPackage(path, f"phần {what} không phải JSON hợp lệ.") from exc
 
 
