@@ -52,6 +52,8 @@ def _send(key: str, data: bytes, timeout_s: float) -> bool:
                 if time.monotonic() > deadline:
                     return False
                 time.sleep(0.05)
+    if not os.path.exists(key):
+        return False  # no socket file, so no server (and no need to import socket at start)
     import socket
 
     client = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)

@@ -13,7 +13,9 @@ def _action(
     action = QAction(text, parent)
     action.setObjectName(name)
     if shortcut:
-        action.setShortcut(QKeySequence(shortcut))
+        # setShortcuts([…]), not setShortcut(…): PySide6 resolves setShortcut's overloads by
+        # building the Qt namespace's ~90 enums (~15 ms before the first paint); same result.
+        action.setShortcuts([QKeySequence(shortcut)])
     action.triggered.connect(slot)
     return action
 

@@ -3,7 +3,7 @@
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt, QTimer, QUrl
+from PySide6.QtCore import QSize, QTimer, QUrl
 from PySide6.QtGui import QCloseEvent, QDesktopServices, QDragEnterEvent, QDropEvent, QIcon
 from PySide6.QtWidgets import QLabel, QListWidgetItem, QMainWindow, QWidget
 
@@ -117,10 +117,23 @@ class MainWindow(QMainWindow):
         stack.setCurrentIndex(current)
         window_state.restore_children(self)
         keyboard.tab_never_traps(self)
-        # After the first paint (start-up time): Qt scales the 256-pixel drawing for each size.
-        self.setWindowIcon(QIcon(str(paths.resource_path(*APP_ICON))))
+        self._finish_after_first_paint()
         if self._restored_page in self.pages:
             self.show_page(self._restored_page)
+
+    def _finish_after_first_paint(self) -> None:
+        """What the first frame does not show, done once the data folder is open.
+
+        Nothing before the first paint touches the ``Qt`` namespace: its first use builds ~90
+        Python enums (about 15 ms, a tenth of a bundled start; benchmarks/bundle.py).
+        """
+        from PySide6.QtCore import Qt
+
+        # The labels fit the navigation's width, so no scroll bar shows before this either.
+        self.ui.nav_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.data_folder_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # Qt scales the 256-pixel drawing for each size.
+        self.setWindowIcon(QIcon(str(paths.resource_path(*APP_ICON))))
 
     @property
     def plan_panel(self) -> "PlanPanel | None":
@@ -143,7 +156,6 @@ class MainWindow(QMainWindow):
             self.pages[page.name] = widget
             self.ui.panel_stack.addWidget(widget)
             item = QListWidgetItem(page.label, nav)
-            item.setData(Qt.ItemDataRole.UserRole, page.name)
             item.setSizeHint(QSize(0, nav.fontMetrics().height() + 22))
         nav.currentRowChanged.connect(self.ui.panel_stack.setCurrentIndex)
         nav.setCurrentRow(0)
@@ -151,7 +163,6 @@ class MainWindow(QMainWindow):
     def _set_up_status_bar(self) -> None:
         self.data_folder_label = QLabel(f"Thư mục dữ liệu: {self.folder}", self)
         self.data_folder_label.setObjectName("data_folder_label")
-        self.data_folder_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.ui.status_bar.addPermanentWidget(self.data_folder_label)
 
     # --- placement and remembered layout -------------------------------------------------------
@@ -238,6 +249,8 @@ class MainWindow(QMainWindow):
             self.plan_panel.focus_search()
 
     def show_about(self) -> "AboutDialog":
+        from PySide6.QtCore import Qt
+
         from kscdesk.ui.about_dialog import AboutDialog
 
         dialog = AboutDialog(self.folder, self)
@@ -255,6 +268,8 @@ class MainWindow(QMainWindow):
         return self._help
 
     def show_shortcuts(self) -> "ShortcutsDialog":
+        from PySide6.QtCore import Qt
+
         from kscdesk.ui.shortcuts_dialog import ShortcutsDialog
 
         dialog = ShortcutsDialog(self)

@@ -5,7 +5,7 @@ the layout follows the officer, not the data folder. Splitters and table headers
 their object names, so a page added later is remembered without code of its own.
 """
 
-from PySide6.QtCore import QByteArray, QRect, QSettings, QSize, Qt
+from PySide6.QtCore import QByteArray, QRect, QSettings, QSize
 from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import QHeaderView, QMainWindow, QSplitter, QWidget
 
@@ -139,6 +139,8 @@ def restore_children(top: QWidget) -> None:
 
 def _column_headers(top: QWidget) -> list[tuple[QHeaderView, str]]:
     """The column headers of the named views below ``top`` (row headers are not remembered)."""
+    from PySide6.QtCore import Qt  # not at import: the window's first paint needs no Qt enums
+
     found = []
     for header in top.findChildren(QHeaderView):
         view = header.parentWidget()

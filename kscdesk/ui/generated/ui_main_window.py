@@ -2,7 +2,7 @@
 # mypy: ignore-errors
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QMetaObject, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QMetaObject, QSize
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QListWidget, QMenuBar, QStackedWidget, QStatusBar, QWidget
 
 class Ui_MainWindow(object):
@@ -22,7 +22,6 @@ class Ui_MainWindow(object):
         self.nav_list.setMinimumSize(QSize(170, 0))
         self.nav_list.setMaximumSize(QSize(170, 16777215))
         self.nav_list.setFrameShape(QFrame.Shape.NoFrame)
-        self.nav_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.nav_list.setIconSize(QSize(24, 24))
         self.nav_list.setSpacing(2)
 
