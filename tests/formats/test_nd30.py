@@ -198,6 +198,8 @@ def test_closing_table_has_recipients_and_signer_block(doc: DocxDocument) -> Non
     ]
     assert sum(1 for p in signer if not p.text) >= 3  # room for the signature
     assert all(_bold(p) and _size(doc, p) == Pt(14) for p in (signer[0], signer[1], signer[-1]))
+    # The row moves to the next page whole: "- Lưu: VT." never stands alone on a page.
+    assert closing.rows[0]._tr.trPr.find(qn("w:cantSplit")) is not None
 
 
 def test_page_numbers_are_centred_in_the_top_margin_from_page_two(doc: DocxDocument) -> None:

@@ -232,6 +232,8 @@ def _add_closing(doc: DocxDocument, spec: DocumentSpec, closing: Closing) -> Non
         last.paragraph_format.keep_with_next = True
     _line(doc, "", spec.body_size).paragraph_format.keep_with_next = True
     table, _, _ = _two_columns(doc, spec)
+    # Nơi nhận and the signature stay on one page ("- Lưu: VT." alone on the next is wrong).
+    ooxml.keep_row_whole(table.rows[0]._tr)
     left, right = table.rows[0].cells
     _line(left, "Nơi nhận:", 12, bold=True, italic=True, align="left")
     for recipient in closing.recipients:

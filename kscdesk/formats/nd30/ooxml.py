@@ -110,6 +110,11 @@ def span_columns(tr: BaseOxmlElement, first: int, last: int) -> None:
         tc_pr.insert(0, grid_span)
 
 
+def keep_row_whole(row_tr: BaseOxmlElement) -> None:
+    """Never split the row across two pages (it moves to the next page whole)."""
+    row_tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+
+
 def mark_header_row(row_tr: BaseOxmlElement) -> None:
     """Repeat the row at the top of every page the table runs onto; never split it."""
     tr_pr = row_tr.get_or_add_trPr()
