@@ -98,28 +98,52 @@ class MainWindow(QMainWindow):
             self.attach_workspace(workspace)
 
     def attach_workspace(self, workspace: "Workspace") -> None:
-        """Build the pages over the open workspace in place of their placeholders."""
+        """Open the pages over the workspace: the page in view now, each other one when first
+        shown (building every page at once kept the officer waiting for pages not looked at).
+
+        Pages built over an earlier workspace (before a restore) read a closed database, so they
+        go back to their placeholders first.
+        """
         self.workspace = workspace
+        for index, page in enumerate(PAGES):
+            if page.name in self._built:
+                self._replace(index, page.placeholder(), page.name)
+        self._built.clear()
+        self._finish_after_first_paint()
+        wanted = self._restored_page if self._restored_page in self.pages else ""
+        self._ensure_built(wanted or self.current_page().objectName())
+        if wanted:
+            self.show_page(wanted)
+
+    def _replace(self, index: int, widget: QWidget, name: str) -> None:
         stack = self.ui.panel_stack
         current = stack.currentIndex()
-        for index, page in enumerate(PAGES):
-            if page.build is None:
-                continue
-            widget = page.build(workspace, self)
-            widget.setObjectName(page.name)
-            placeholder = stack.widget(index)
-            stack.insertWidget(index, widget)
-            if placeholder is not None:
-                stack.removeWidget(placeholder)
-                placeholder.deleteLater()
-            self.pages[page.name] = widget
-            self._built.add(page.name)
+        old = stack.widget(index)
+        widget.setObjectName(name)
+        stack.insertWidget(index, widget)
+        if old is not None:
+            stack.removeWidget(old)
+            old.deleteLater()
+        self.pages[name] = widget
         stack.setCurrentIndex(current)
-        window_state.restore_children(self)
-        keyboard.tab_never_traps(self)
-        self._finish_after_first_paint()
-        if self._restored_page in self.pages:
-            self.show_page(self._restored_page)
+
+    def _ensure_built(self, name: str) -> QWidget | None:
+        """The page called ``name`` built over the open workspace (built now if need be)."""
+        if name in self._built:
+            return self.pages[name]
+        names = [page.name for page in PAGES]
+        if self.workspace is None or name not in names:
+            return None
+        index = names.index(name)
+        build = PAGES[index].build
+        if build is None:
+            return None
+        widget = build(self.workspace, self)
+        self._replace(index, widget, name)
+        self._built.add(name)
+        window_state.restore_children(self, within=widget)
+        keyboard.tab_never_traps(widget)
+        return widget
 
     def _finish_after_first_paint(self) -> None:
         """What the first frame does not show, done once the data folder is open.
@@ -140,9 +164,15 @@ class MainWindow(QMainWindow):
         """The plan page, once the workspace is open (None while it shows "loading")."""
         return self.built_page("plan_panel")  # type: ignore[return-value]
 
+    def build_all_pages(self) -> None:
+        """Build every page now (the shortcut list reads the actions every page adds)."""
+        for page in PAGES:
+            self._ensure_built(page.name)
+
     def built_page(self, name: str) -> QWidget | None:
-        """The page called ``name`` once built over the workspace; None while a placeholder."""
-        return self.pages.get(name) if name in self._built else None
+        """The page called ``name`` over the open workspace (built on first use); None before
+        the workspace is open."""
+        return self._ensure_built(name)
 
     def _add_pages(self) -> None:
         nav = self.ui.nav_list
@@ -157,6 +187,8 @@ class MainWindow(QMainWindow):
             self.ui.panel_stack.addWidget(widget)
             item = QListWidgetItem(page.label, nav)
             item.setSizeHint(QSize(0, nav.fontMetrics().height() + 22))
+        # Build a page the first time it is chosen, before the stack shows it.
+        nav.currentRowChanged.connect(lambda row: self._ensure_built(PAGES[row].name))
         nav.currentRowChanged.connect(self.ui.panel_stack.setCurrentIndex)
         nav.setCurrentRow(0)
 
@@ -292,7 +324,7 @@ class MainWindow(QMainWindow):
 
     def reload(self) -> None:
         """Re-read the stored plans (after a background job changed them)."""
-        if self.plan_panel is not None:
+        if "plan_panel" in self._built and self.plan_panel is not None:
             self.plan_panel.reload_plans()
 
     def show_message(self, text: str, timeout_ms: int = 8000) -> None:

@@ -27,6 +27,9 @@ def label_shortcut(action: QAction, label: str) -> QAction:
 
 def shortcut_rows(window: QWidget) -> list[tuple[str, str]]:
     """(what the action does, its keys as printed on a Vietnamese keyboard) for every shortcut."""
+    build_all = getattr(window, "build_all_pages", None)
+    if callable(build_all):  # pages are built when first shown; their actions are wanted here
+        build_all()
     rows = []
     for action in window.findChildren(QAction):
         keys = [s.toString(QKeySequence.SequenceFormat.NativeText) for s in action.shortcuts()]

@@ -123,26 +123,28 @@ def save_children(top: QWidget) -> None:
         settings.setValue(f"{HEADER_GROUP}/{name}", header.saveState())
 
 
-def restore_children(top: QWidget) -> None:
-    """Put back what ``save_children`` kept; a state that no longer fits is ignored."""
+def restore_children(top: QWidget, within: QWidget | None = None) -> None:
+    """Put back what ``save_children`` kept (below ``within``, a page built later, when given;
+    names stay relative to ``top``); a state that no longer fits is ignored."""
     settings = _settings()
-    for splitter in top.findChildren(QSplitter):
+    for splitter in (within or top).findChildren(QSplitter):
         name = _path_name(splitter, top)
         state = _to_bytes(settings.value(f"{SPLITTER_GROUP}/{name}")) if name else None
         if state is not None:
             splitter.restoreState(state)
-    for header, name in _column_headers(top):
+    for header, name in _column_headers(top, within):
         state = _to_bytes(settings.value(f"{HEADER_GROUP}/{name}"))
         if state is not None:
             _restore_header(header, state)
 
 
-def _column_headers(top: QWidget) -> list[tuple[QHeaderView, str]]:
-    """The column headers of the named views below ``top`` (row headers are not remembered)."""
+def _column_headers(top: QWidget, within: QWidget | None = None) -> list[tuple[QHeaderView, str]]:
+    """The column headers of the named views below ``within`` (default ``top``), named
+    relative to ``top`` (row headers are not remembered)."""
     from PySide6.QtCore import Qt  # not at import: the window's first paint needs no Qt enums
 
     found = []
-    for header in top.findChildren(QHeaderView):
+    for header in (within or top).findChildren(QHeaderView):
         view = header.parentWidget()
         if header.orientation() != Qt.Orientation.Horizontal or view is None:
             continue

@@ -186,3 +186,17 @@ def test_the_window_has_the_kscdesk_icon_at_every_size(window: MainWindow) -> No
     assert not icon.isNull()
     for size in (16, 32, 48):
         assert not icon.pixmap(size, size).isNull()
+
+
+def test_only_the_page_in_view_is_built_at_start_the_others_when_first_shown(
+    qtbot: QtBot, demo_workspace: Workspace, vietnamese_app: QApplication
+) -> None:
+    # Building every page at once kept the officer waiting for pages not looked at.
+    window = MainWindow(demo_workspace.folder, demo_workspace)
+    qtbot.addWidget(window)
+    window.show()
+    first = PAGES[0].name
+    assert window._built == {first}
+    window.show_page("reports_panel")
+    assert window._built == {first, "reports_panel"}
+    assert window.current_page().findChild(QLabel, "loading_label") is None
