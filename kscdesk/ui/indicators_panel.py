@@ -8,7 +8,7 @@ year's result, from which the targets are derived (the derivation is shown).
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -40,6 +40,7 @@ from kscdesk.services.errors import ServiceError
 from kscdesk.services.workspace import Workspace
 from kscdesk.store import plans
 from kscdesk.ui import prompts
+from kscdesk.ui.list_table_model import ListTableModel
 from kscdesk.ui.widgets import named
 
 COLUMNS = (
@@ -63,28 +64,17 @@ def _counts(numerator: int | None, denominator: int | None) -> tuple[str, str, s
     return format_count(numerator), format_count(denominator), format_rate(rate)
 
 
-class IndicatorTableModel(QAbstractTableModel):
+class IndicatorTableModel(ListTableModel):
     """The period's figures of every indicator (read through the indicators service)."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.figures: list[indicators.IndicatorFigure] = []
+    HEADERS = COLUMNS
+
+    @property
+    def figures(self) -> list[indicators.IndicatorFigure]:
+        return self.items
 
     def reload(self, figures: list[indicators.IndicatorFigure]) -> None:
-        self.beginResetModel()
-        self.figures = figures
-        self.endResetModel()
-
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.figures)
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
-        return None
+        self.set_items(figures)
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

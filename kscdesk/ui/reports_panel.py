@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QUrl
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -33,6 +33,7 @@ from kscdesk.store import plans
 from kscdesk.store.reports import ReportBuild
 from kscdesk.ui import prompts
 from kscdesk.ui.background import BackgroundTask, run_in_background
+from kscdesk.ui.list_table_model import ListTableModel
 from kscdesk.ui.widgets import named
 
 BUILD_COLUMNS = ("Kỳ báo cáo", "Lập lúc", "Tệp Word", "Tệp Excel")
@@ -45,28 +46,17 @@ def open_path(path: Path) -> bool:
     return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
 
-class ReportBuildsModel(QAbstractTableModel):
+class ReportBuildsModel(ListTableModel):
     """Reports built from the plan, newest first."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.builds: list[ReportBuild] = []
+    HEADERS = BUILD_COLUMNS
+
+    @property
+    def builds(self) -> list[ReportBuild]:
+        return self.items
 
     def reload(self, builds: list[ReportBuild]) -> None:
-        self.beginResetModel()
-        self.builds = builds
-        self.endResetModel()
-
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.builds)
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(BUILD_COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return BUILD_COLUMNS[section]
-        return None
+        self.set_items(builds)
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or role not in (

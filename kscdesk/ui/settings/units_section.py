@@ -2,7 +2,7 @@
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -18,6 +18,7 @@ from kscdesk.domain.model import Unit
 from kscdesk.services import office_directory
 from kscdesk.services.errors import ServiceError
 from kscdesk.services.workspace import Workspace
+from kscdesk.ui.list_table_model import ListTableModel
 from kscdesk.ui.settings.common import MessageLine, explanation
 
 _EXPLAIN = (
@@ -29,29 +30,21 @@ HEADERS = ("Tên đơn vị", "Chủ trì KSTT")
 _Index = QModelIndex | QPersistentModelIndex
 
 
-class UnitsModel(QAbstractTableModel):
+class UnitsModel(ListTableModel):
     """The unit directory; a rename or lead mark goes through ``act``, which reports success."""
+
+    HEADERS = HEADERS
 
     def __init__(self, act: Callable[[Callable[[], None]], bool], parent: QWidget | None) -> None:
         super().__init__(parent)
-        self.units: list[Unit] = []
         self._act = act
 
+    @property
+    def units(self) -> list[Unit]:
+        return self.items
+
     def set_units(self, units: list[Unit]) -> None:
-        self.beginResetModel()
-        self.units = list(units)
-        self.endResetModel()
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.units)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> object:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section]
-        return None
+        self.set_items(units)
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable

@@ -3,7 +3,7 @@
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -23,6 +23,7 @@ from kscdesk.services.office_directory import (
 from kscdesk.services.tailor_plan import write_rules_file
 from kscdesk.services.workspace import Workspace
 from kscdesk.ui import prompts
+from kscdesk.ui.list_table_model import ListTableModel
 from kscdesk.ui.settings.common import MessageLine, explanation
 
 _EXPLAIN = (
@@ -35,31 +36,23 @@ RULES_FILTER = "Quy tắc thay từ (*.json)"
 _Index = QModelIndex | QPersistentModelIndex
 
 
-class RulesModel(QAbstractTableModel):
+class RulesModel(ListTableModel):
     """The rules as a table; an edit asks ``commit`` to save them, and is undone when refused."""
+
+    HEADERS = HEADERS
 
     def __init__(
         self, commit: Callable[[list[WordingRule]], bool], parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.rules: list[WordingRule] = []
         self._commit = commit
 
+    @property
+    def rules(self) -> list[WordingRule]:
+        return self.items
+
     def set_rules(self, rules: list[WordingRule]) -> None:
-        self.beginResetModel()
-        self.rules = list(rules)
-        self.endResetModel()
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rules)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> object:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section]
-        return None
+        self.set_items(rules)
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
