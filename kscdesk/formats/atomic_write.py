@@ -1,4 +1,6 @@
-"""Atomic writes of output files: a temporary file next to the target, then one replace.
+"""Atomic writes of output files: a temporary file next to the target, synced, then one replace.
+
+A crash, a full disk or a file locked by Word never leaves a half-written file behind.
 
 When Word or Excel holds the target open, Windows refuses the replace (PermissionError): the
 officer gets `OutputFileLocked` with a Vietnamese message, the old file stays as it was and the
@@ -42,6 +44,8 @@ def write_atomically(target: Path, write: Callable[[Path], None]) -> Path:
     tmp = target.with_name(f".~{target.stem}.{os.getpid()}.tmp{target.suffix}")
     try:
         write(tmp)
+        with open(tmp, "rb+") as written:  # on disk before the replace makes it visible
+            os.fsync(written.fileno())
     except PermissionError as error:
         with contextlib.suppress(OSError):
             tmp.unlink()

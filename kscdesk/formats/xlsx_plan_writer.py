@@ -17,7 +17,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from kscdesk.domain.model import PlanContent, Task
 from kscdesk.domain.text import search_key
-from kscdesk.formats.atomic import atomic_path
+from kscdesk.formats.atomic_write import write_atomically
 
 FONT_NAME = "Times New Roman"
 BODY_SIZE = 12
@@ -64,8 +64,7 @@ def write_plan_xlsx(content: PlanContent, path: Path) -> None:
     _write_plan_sheet(sheet, content)
     if content.indicators:
         _write_indicator_sheet(workbook.create_sheet(INDICATOR_SHEET), content)
-    with atomic_path(path) as temp:  # never a half-written file in place of the old one
-        workbook.save(temp)
+    write_atomically(path, workbook.save)  # never a half-written file in place of the old one
 
 
 def _font(size: int = BODY_SIZE, *, bold: bool = False, italic: bool = False) -> Font:

@@ -2,8 +2,9 @@
 
 from pathlib import Path
 
+from kscdesk.formats.atomic_write import OutputFileError
 from kscdesk.formats.xlsx_plan_writer import write_plan_xlsx
-from kscdesk.services.errors import AmbiguousPlanReference, PlanNotFound
+from kscdesk.services.errors import AmbiguousPlanReference, PlanNotFound, ServiceError
 from kscdesk.services.workspace import Workspace
 from kscdesk.store import plans
 
@@ -26,7 +27,8 @@ def export_plan_xlsx(ws: Workspace, ref: str, out: Path) -> Path:
     # Tasks marked not applicable stay in the plan (greyed in the view) but not in documents.
     content.tasks = [task for task in content.tasks if not task.not_applicable]
     out = out.with_suffix(".xlsx") if out.suffix.lower() != ".xlsx" else out
-    tmp = out.with_name(f".{out.name}.tmp")
-    write_plan_xlsx(content, tmp)
-    tmp.replace(out)
+    try:
+        write_plan_xlsx(content, out)
+    except OutputFileError as error:  # open in Excel, or a folder that cannot be written
+        raise ServiceError(str(error)) from error
     return out
