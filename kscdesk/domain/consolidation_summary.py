@@ -6,7 +6,6 @@ The draft is plain data (lines with a role, tables of strings); the NĐ 30 layou
 ``kscdesk.formats.docx_summary_writer``.
 """
 
-import re
 from collections import Counter
 from dataclasses import dataclass
 from typing import Literal
@@ -20,6 +19,7 @@ from kscdesk.domain.consolidation import (
 )
 from kscdesk.domain.exchange import Standing
 from kscdesk.domain.indicators import format_count, format_figure
+from kscdesk.domain.office_names import area_name
 
 LineRole = Literal["heading_1", "heading_2", "body", "note", "point"]
 TITLE_PREFIX = (
@@ -27,7 +27,6 @@ TITLE_PREFIX = (
     "một cửa, một cửa liên thông và thực hiện thủ tục hành chính trên môi trường điện tử"
 )
 LAGGING_LISTED = 10  # the highlighted tasks named in the text, fewest done first
-_AGENCY = re.compile(r"^(ủy ban nhân dân|uỷ ban nhân dân|ubnd)\s+", re.IGNORECASE)
 RETURNED = "returned"
 
 
@@ -91,11 +90,6 @@ class SummaryDraft:
     pieces: tuple[Piece, ...]  # the body
     appendix_title: str
     appendix: tuple[Piece, ...]
-
-
-def area_name(office_name: str) -> str:
-    """ "UBND huyện Sơn Tịnh" → "huyện Sơn Tịnh" (the area the office governs)."""
-    return _AGENCY.sub("", office_name.strip())
 
 
 def summary_title(view: Consolidation) -> str:

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
+from kscdesk.domain.office_names import area_name
 from kscdesk.domain.period import Period
 from kscdesk.domain.text import search_key
 
@@ -36,14 +37,11 @@ class OfficeRef:
         return f"{self.name} (mã {self.code})" if self.code else self.name
 
 
-_OFFICE_PREFIX = re.compile(r"^(uy ban nhan dan|ubnd)\s+")
-
-
 def office_key(name: str, code: str = "") -> str:
     """How offices are matched: the official code when known, else the normalised name."""
     if code.strip():
         return "code:" + code.strip().upper()
-    return "name:" + _OFFICE_PREFIX.sub("", search_key(name)).strip()
+    return "name:" + search_key(area_name(name)).strip()
 
 
 def same_office(a: OfficeRef, b: OfficeRef) -> bool:

@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 
 from kscdesk.domain.model import PlanContent, Section, Task
-from kscdesk.domain.text import nfc
+from kscdesk.domain.office_names import locality as area_locality
 from kscdesk.formats.nd30 import (
     Appendix,
     Cell,
@@ -68,21 +68,11 @@ class DecisionFacts:
     legal_bases: tuple[str, ...] = field(default=DEFAULT_LEGAL_BASES)
 
 
-def _locality(office_name: str) -> str:
-    """ "phường Đức Phổ" from "UBND phường Đức Phổ" or "Phường Đức Phổ"."""
-    name = nfc(office_name).strip()
-    for prefix in ("Ủy ban nhân dân ", "Uỷ ban nhân dân ", "UBND "):
-        if name.lower().startswith(prefix.lower()):
-            name = name[len(prefix) :]
-            break
-    return name[:1].lower() + name[1:] if name else name
-
-
 def plan_title(content: PlanContent, facts: DecisionFacts) -> str:
     """ "Kế hoạch hoạt động kiểm soát thủ tục hành chính năm 2025 trên địa bàn phường …"."""
     return (
         f"Kế hoạch hoạt động kiểm soát thủ tục hành chính năm {content.plan.year} "
-        f"trên địa bàn {_locality(facts.office_name)}"
+        f"trên địa bàn {area_locality(facts.office_name)}"
     )
 
 
@@ -91,7 +81,7 @@ def _article(number: int, text: str) -> Paragraph:
 
 
 def decision_blocks(content: PlanContent, facts: DecisionFacts) -> tuple[Paragraph, ...]:
-    locality = _locality(facts.office_name)
+    locality = area_locality(facts.office_name)
     bases = list(facts.legal_bases)
     if facts.parent_citation:
         bases.append(
@@ -163,7 +153,7 @@ def _section_row(section: Section) -> tuple[Cell, ...]:
 
 
 def decision_spec(content: PlanContent, facts: DecisionFacts) -> DocumentSpec:
-    locality = _locality(facts.office_name)
+    locality = area_locality(facts.office_name)
     header = Header(
         issuing_agency=("ỦY BAN NHÂN DÂN", locality.upper()),
         symbol=DECISION_SYMBOL,

@@ -16,7 +16,7 @@ from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.worksheet.worksheet import Worksheet
 
 from kscdesk.domain.model import PlanContent, Task
-from kscdesk.domain.text import search_key
+from kscdesk.domain.office_names import area_name, has_committee
 from kscdesk.formats.atomic_write import write_atomically
 
 FONT_NAME = "Times New Roman"
@@ -47,7 +47,6 @@ _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 _WRAP_TOP = Alignment(wrap_text=True, vertical="top")
 _CENTER = Alignment(wrap_text=True, horizontal="center", vertical="center")
 _CENTER_TOP = Alignment(wrap_text=True, horizontal="center", vertical="top")
-_ISSUER_PREFIXES = ("uy ban nhan dan ", "ubnd ")
 # Row heights: neither Excel nor LibreOffice reliably fits rows of a generated file, so estimate.
 _LINE_POINTS = 14.0  # one line of 12 pt Times New Roman
 _CHARS_PER_WIDTH = 1.3  # characters of 12 pt Times New Roman per unit of column width
@@ -73,11 +72,8 @@ def _font(size: int = BODY_SIZE, *, bold: bool = False, italic: bool = False) ->
 
 def _issuer_lines(issuer: str) -> list[str]:
     """ "UBND thành phố Quảng Ngãi" -> ["ỦY BAN NHÂN DÂN", "THÀNH PHỐ QUẢNG NGÃI"]."""
-    key = search_key(issuer)
-    for prefix in _ISSUER_PREFIXES:
-        if key.startswith(prefix):
-            rest = issuer.split(None, len(prefix.split()))[-1]
-            return ["ỦY BAN NHÂN DÂN", rest.upper()]
+    if has_committee(issuer):
+        return ["ỦY BAN NHÂN DÂN", area_name(issuer).upper()]
     return [issuer.upper()] if issuer else []
 
 

@@ -1,9 +1,9 @@
 """Use cases on the office this data folder serves: which office, its parent, the officer's name."""
 
-import re
 from dataclasses import dataclass, replace
 
 from kscdesk.domain.model import Level, Office
+from kscdesk.domain.office_names import area_name
 from kscdesk.domain.text import nfc, search_key
 from kscdesk.services.errors import ServiceError
 from kscdesk.services.workspace import Workspace
@@ -25,7 +25,6 @@ _LEVEL_WORDS: tuple[tuple[str, Level], ...] = (
     # 2025 a commune's parent is a province, so that is the default reading.
     ("thanh pho", Level.PROVINCE),
 )
-_PREFIX = re.compile(r"^(uy ban nhan dan|ubnd)\s+")
 
 
 @dataclass(frozen=True)
@@ -38,7 +37,7 @@ class OfficeProfile:
 
 def guess_level(name: str) -> Level | None:
     """The level a name states by its first words ("UBND huyện …" → district), or None."""
-    key = _PREFIX.sub("", search_key(name))
+    key = search_key(area_name(name))
     for words, level in _LEVEL_WORDS:
         if key == words or key.startswith(words + " "):
             return level

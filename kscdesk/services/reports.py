@@ -1,11 +1,11 @@
 """Use cases on period reports: draft, keep the officer's edits, build the files, list, remind."""
 
-import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 from kscdesk import paths
+from kscdesk.domain.office_names import area_name, has_committee, place_name
 from kscdesk.domain.period import Period, current_reporting_period
 from kscdesk.domain.report_draft import (
     PART_TITLES,
@@ -15,7 +15,7 @@ from kscdesk.domain.report_draft import (
     merge_edits,
 )
 from kscdesk.domain.report_input import Letterhead, ReportInput
-from kscdesk.domain.text import nfc, search_key
+from kscdesk.domain.text import nfc
 from kscdesk.formats.atomic_write import OutputFileError
 from kscdesk.formats.docx_report_writer import write_report_docx
 from kscdesk.formats.report_forms import load_form
@@ -29,18 +29,6 @@ from kscdesk.store.reports import ReportBuild
 
 FORM_FILES = ("bieu_II_06a.json",)
 BANNER_DAYS = 10  # a report due within this many days shows the banner
-_PREFIX = re.compile(r"^(ủy ban nhân dân|uỷ ban nhân dân|ubnd)\s+", re.IGNORECASE)
-_UNIT_WORDS = (
-    "thị trấn",
-    "đặc khu",
-    "thị xã",
-    "thành phố",
-    "phường",
-    "xã",
-    "quận",
-    "huyện",
-    "tỉnh",
-)
 
 
 @dataclass(frozen=True)
@@ -65,14 +53,11 @@ def agency_and_place(office_name: str) -> tuple[tuple[str, ...], str]:
     """The header's issuing-agency lines and the date line's place for an office's name:
     "UBND phường Trần Phú" → ("ỦY BAN NHÂN DÂN", "PHƯỜNG TRẦN PHÚ"), "Trần Phú"."""
     name = nfc(office_name).strip()
-    local = _PREFIX.sub("", name)
-    place = local
-    for word in _UNIT_WORDS:
-        if search_key(local).startswith(search_key(word) + " "):
-            place = local[len(word) :].strip()
-            break
-    agency = ("ỦY BAN NHÂN DÂN", local.upper()) if local != name else (name.upper(),)
-    return agency, place
+    if has_committee(name):
+        agency: tuple[str, ...] = ("ỦY BAN NHÂN DÂN", area_name(name).upper())
+    else:
+        agency = (name.upper(),)
+    return agency, place_name(name)
 
 
 def letterhead_for(ws: Workspace, data: ReportInput) -> Letterhead:
