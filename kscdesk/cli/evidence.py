@@ -62,7 +62,7 @@ def evidence_json(evidence: Evidence, labels: dict[str, str]) -> dict[str, Any]:
         "summary": evidence.summary,
         "tasks": [labels.get(uid, uid) for uid in evidence.task_uids],
         "files": [
-            {"name": item.file_name, "sha256": item.sha256, "size": item.size}
+            {"name": item.file_name, "digest": item.digest, "size": item.size}
             for item in evidence.attachments
         ],
     }

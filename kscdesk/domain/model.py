@@ -234,9 +234,9 @@ class EvidenceType(StrEnum):
 
 @dataclass(frozen=True)
 class Attachment:
-    """A file kept in the content-addressed attachment store."""
+    """A file kept in the content-addressed attachment store, named by its digest (BLAKE3)."""
 
-    sha256: str
+    digest: str
     file_name: str
     size: int
 

@@ -109,7 +109,7 @@ def build_evidence(ws: Workspace, draft: EvidenceDraft) -> Evidence:
 def _unique(attachments: Sequence[Attachment]) -> tuple[Attachment, ...]:
     seen: dict[str, Attachment] = {}
     for item in attachments:
-        seen.setdefault(item.sha256, item)
+        seen.setdefault(item.digest, item)
     return tuple(seen.values())
 
 
@@ -201,8 +201,9 @@ def _journal(ws: Workspace, old: Evidence | None, new: Evidence | None) -> None:
 def save_evidence(ws: Workspace, draft: EvidenceDraft) -> Change:
     """Create or update a record from a draft whose files are already in the store."""
     evidence = build_evidence(ws, draft)
+    missing = set(ws.attachments.make_durable(item.digest for item in evidence.attachments))
     for item in evidence.attachments:
-        if not ws.attachments.has(item.sha256):
+        if item.digest in missing:
             raise ServiceError(f"Tệp đính kèm “{item.file_name}” không còn trong kho dữ liệu.")
     with ws.db.atomic():
         old = None
@@ -266,8 +267,8 @@ def undo_delete(ws: Workspace, evidence_uid: str) -> Change:
 def empty_trash(ws: Workspace) -> list[str]:
     """Forget deleted records for good; remove the files that no other record uses."""
     unused = evidence_store.empty_trash(ws.db)
-    for sha256 in unused:
-        ws.attachments.remove(sha256)
+    for digest in unused:
+        ws.attachments.remove(digest)
     return unused
 
 
@@ -304,15 +305,15 @@ def file_to_open(ws: Workspace, attachment: Attachment) -> Path:
     this copy's name. Copies live in ``<data>/opened/``; those older than a week are removed
     (a copy still open elsewhere is left alone).
     """
-    stored = ws.attachments.path_of(attachment.sha256)
-    if not stored.is_file():
+    stored = ws.attachments.located(attachment.digest)
+    if stored is None:
         raise ServiceError(
-            f"Tệp “{attachment.file_name}” không còn trong thư mục dữ liệu ({stored.parent})."
+            f"Tệp “{attachment.file_name}” không còn trong thư mục dữ liệu ({ws.attachments.root})."
         )
     opened = ws.folder / OPENED_DIR
     _prune_opened(opened)
-    name = Path(attachment.file_name).name or attachment.sha256
-    target = opened / attachment.sha256[:12] / name
+    name = Path(attachment.file_name).name or attachment.digest
+    target = opened / attachment.digest[:12] / name
     target.parent.mkdir(parents=True, exist_ok=True)
     if not target.is_file() or target.stat().st_size != attachment.size:
         temp = target.with_name(f".{name}.tmp")

@@ -1,6 +1,7 @@
 """Writing packages: a commune's report data for a period, a parent's plan for its communes,
 and the parent's receipt (accepted, or returned with comments per task)."""
 
+import hashlib
 import re
 from dataclasses import dataclass
 from datetime import datetime
@@ -20,8 +21,8 @@ from kscdesk.domain.exchange import (
     TaskComment,
     parse_task_comments,
 )
-from kscdesk.domain.model import Level, Office, PlanKind
-from kscdesk.domain.period import InvalidPeriod, parse_period_key
+from kscdesk.domain.model import Attachment, Evidence, Level, Office, PlanKind
+from kscdesk.domain.period import InvalidPeriod, Period, parse_period_key
 from kscdesk.domain.text import search_key
 from kscdesk.formats.package.manifest import Manifest
 from kscdesk.formats.package.plan_data import plan_to_package_json
@@ -87,8 +88,46 @@ def own_plan_uid(ws: Workspace, year: int) -> str:
     return max(found, key=lambda s: s.created_at).uid
 
 
-def collect_report(ws: Workspace, period_key: str) -> ReportData:
-    """The commune's report data for the period, from the store."""
+def _period_evidence(ws: Workspace, plan_uid: str, period: Period) -> list[Evidence]:
+    """The plan's records dated inside the period (and the undated ones), each once."""
+    seen: dict[str, Evidence] = {}
+    for items in progress.list_evidence_for_plan(ws.db, plan_uid).values():
+        for e in items:
+            if e.issued_on is None or period.contains(e.issued_on):
+                seen.setdefault(e.uid, e)
+    return list(seen.values())
+
+
+def _exchanged(
+    ws: Workspace,
+    attachments: tuple[Attachment, ...],
+    files: dict[str, Path],
+    hashed: dict[str, str],
+) -> tuple[ReportAttachment, ...]:
+    """Attachments as packages name them: by the SHA-256 of their content (the store names
+    them by BLAKE3). Each file is hashed once per package; a file no longer in the store is
+    left out. ``files`` gathers SHA-256 → stored path, ``hashed`` digest → SHA-256."""
+    result = []
+    for a in attachments:
+        path = ws.attachments.located(a.digest)
+        if path is None:
+            continue
+        sha256 = hashed.get(a.digest)
+        if sha256 is None:
+            with path.open("rb") as stream:
+                sha256 = hashed[a.digest] = hashlib.file_digest(stream, "sha256").hexdigest()
+            files[sha256] = path
+        result.append(ReportAttachment(sha256, a.file_name, a.size))
+    return tuple(result)
+
+
+def collect_report(
+    ws: Workspace, period_key: str, files: dict[str, Path] | None = None
+) -> ReportData:
+    """The commune's report data for the period, from the store; ``files`` receives the
+    attached files by SHA-256."""
+    files = {} if files is None else files
+    hashed: dict[str, str] = {}
     period = parse_period_key(period_key)
     plan_uid = own_plan_uid(ws, period.year)
     content = plans.load_plan_content(ws.db, plan_uid)
@@ -111,23 +150,19 @@ def collect_report(ws: Workspace, period_key: str) -> ReportData:
                 note=item.note if item else "",
             )
         )
-    seen: dict[str, ReportEvidence] = {}
-    for items in progress.list_evidence_for_plan(ws.db, plan_uid).values():
-        for e in items:
-            if e.uid in seen or (e.issued_on is not None and not period.contains(e.issued_on)):
-                continue
-            seen[e.uid] = ReportEvidence(
-                uid=e.uid,
-                doc_type=e.doc_type.value,
-                number_symbol=e.number_symbol,
-                issued_on=e.issued_on,
-                issuer=e.issuer,
-                summary=e.summary,
-                task_uids=e.task_uids,
-                attachments=tuple(
-                    ReportAttachment(a.sha256, a.file_name, a.size) for a in e.attachments
-                ),
-            )
+    evidence = tuple(
+        ReportEvidence(
+            uid=e.uid,
+            doc_type=e.doc_type.value,
+            number_symbol=e.number_symbol,
+            issued_on=e.issued_on,
+            issuer=e.issuer,
+            summary=e.summary,
+            task_uids=e.task_uids,
+            attachments=_exchanged(ws, e.attachments, files, hashed),
+        )
+        for e in _period_evidence(ws, plan_uid, period)
+    )
     values = indicators.list_indicator_values(ws.db, plan_uid, period.key)
     report_indicators = tuple(
         ReportIndicator(
@@ -149,15 +184,16 @@ def collect_report(ws: Workspace, period_key: str) -> ReportData:
         plan_year=content.plan.year,
         parent_plan_uid=content.plan.derived_from_uid,
         tasks=tuple(tasks),
-        evidence=tuple(seen.values()),
+        evidence=evidence,
         indicators=report_indicators,
     )
 
 
 def attachment_size(ws: Workspace, period_key: str) -> int:
     """Bytes the period's attachments add to a report package (shown before writing it)."""
-    report = collect_report(ws, period_of(period_key))
-    unique = {a.sha256: a.size for e in report.evidence for a in e.attachments}
+    period = parse_period_key(period_of(period_key))
+    evidence = _period_evidence(ws, own_plan_uid(ws, period.year), period)
+    unique = {a.digest: a.size for e in evidence for a in e.attachments}
     return sum(unique.values())
 
 
@@ -210,18 +246,14 @@ def export_report(
     home, parent = _home(ws, (Level.COMMUNE,), "gửi báo cáo cho cấp trên (chỉ cấp xã gửi)")
     if parent is None:
         raise ServiceError("Chưa đặt cơ quan cấp trên nhận báo cáo (kscdesk office set --parent).")
-    report = collect_report(ws, period)
-    files = {}
-    if with_attachments:
-        for evidence in report.evidence:
-            for a in evidence.attachments:
-                if ws.attachments.has(a.sha256):
-                    files[a.sha256] = ws.attachments.path_of(a.sha256)
+    files: dict[str, Path] = {}
+    report = collect_report(ws, period, files)
     key = signing_key(ws)
     sequence = next_sequence(ws)
     out = out_dir / f"baocao-{_slug(home.name)}-{period}-{sequence:03d}{PACKAGE_SUFFIX}"
     manifest = _manifest(PackageKind.REPORT, home, office_ref(parent), period, sequence)
-    manifest = write_package(out, manifest, report_to_json(report), key, files)
+    attached = files if with_attachments else None
+    manifest = write_package(out, manifest, report_to_json(report), key, attached)
     _record_out(ws, manifest, out, parent.uid)
     return ExportResult(out, out.stat().st_size, manifest.package_id)
 

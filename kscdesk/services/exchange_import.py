@@ -284,15 +284,19 @@ def _apply_report(  # noqa: PLR0913 - one package's pieces
 
 
 def _store_attachments(ws: Workspace, package: Package) -> None:
-    missing = [sha for sha in package.attachment_hashes if not ws.attachments.has(sha)]
-    if not missing:
+    """Add the package's files to the store (named by SHA-256 in the package, by BLAKE3 here);
+    the same content already stored is kept once."""
+    names = package.attachment_hashes
+    if not names:
         return
+    digests = []
     with tempfile.TemporaryDirectory(prefix="kscdesk-import-") as folder:
-        for sha256 in missing:
+        for sha256 in names:
             target = Path(folder) / sha256
             extract_attachment(package, sha256, target)
-            ws.attachments.add_file(target)
+            digests.append(ws.attachments.add_file(target).digest)
             target.unlink()
+    ws.attachments.make_durable(digests)
 
 
 def _apply_plan(ws: Workspace, package: Package) -> tuple[Outcome, str]:

@@ -37,12 +37,9 @@ class Workspace:
             backups_dir=paths.backups_dir(folder),
             journal_mode=journal_mode_for(storage),
         )
-        return cls(
-            folder=folder,
-            db=db,
-            attachments=AttachmentStore(paths.attachments_dir(folder)),
-            storage=storage,
-        )
+        attachments = AttachmentStore(paths.attachments_dir(folder))
+        attachments.prune_staged()
+        return cls(folder=folder, db=db, attachments=attachments, storage=storage)
 
     @property
     def database_path(self) -> Path:

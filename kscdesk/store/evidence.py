@@ -27,7 +27,7 @@ def evidence_to_json(evidence: Evidence) -> dict[str, Any]:
         "summary": evidence.summary,
         "task_uids": list(evidence.task_uids),
         "attachments": [
-            {"sha256": item.sha256, "file_name": item.file_name, "size": item.size}
+            {"digest": item.digest, "file_name": item.file_name, "size": item.size}
             for item in evidence.attachments
         ],
     }
@@ -42,7 +42,7 @@ def evidence_from_json(data: dict[str, Any]) -> Evidence:
         summary=data["summary"],
         task_uids=tuple(data["task_uids"]),
         attachments=tuple(
-            Attachment(item["sha256"], item["file_name"], item["size"])
+            Attachment(item.get("digest") or item["sha256"], item["file_name"], item["size"])
             for item in data["attachments"]
         ),
         uid=data["uid"],
@@ -102,9 +102,9 @@ def list_trash(db: Database) -> list[Evidence]:
 
 def used_hashes(db: Database) -> set[str]:
     """SHA-256 of every file a record uses, live or in the trash."""
-    live = {row[0] for row in db.execute("SELECT sha256 FROM evidence_attachments").fetchall()}
+    live = {row[0] for row in db.execute("SELECT digest FROM evidence_attachments").fetchall()}
     for evidence in list_trash(db):
-        live.update(item.sha256 for item in evidence.attachments)
+        live.update(item.digest for item in evidence.attachments)
     return live
 
 
@@ -114,13 +114,13 @@ def empty_trash(db: Database) -> list[str]:
     The caller removes those files from the attachment store after the transaction commits.
     """
     with db.atomic():
-        trashed = {item.sha256 for evidence in list_trash(db) for item in evidence.attachments}
+        trashed = {item.digest for evidence in list_trash(db) for item in evidence.attachments}
         db.execute("DELETE FROM evidence_trash")
         live = used_hashes(db)
         unused = sorted(trashed - live)
         if unused:
             db.execute(
-                "DELETE FROM attachments WHERE sha256 IN (SELECT value FROM json_each(?))",
+                "DELETE FROM attachments WHERE digest IN (SELECT value FROM json_each(?))",
                 [json.dumps(unused)],
             )
     return unused

@@ -368,6 +368,19 @@ def _add_exchange(db: Database) -> None:
     db.executescript(_SCHEMA_EXCHANGE)
 
 
+def _name_files_by_digest(db: Database) -> None:
+    """Attachments are named by a digest (BLAKE3 for new files); the SHA-256 names of files
+    stored before stay valid digests."""
+    db.executescript(
+        """
+        ALTER TABLE attachments RENAME COLUMN sha256 TO digest;
+        ALTER TABLE evidence_attachments RENAME COLUMN sha256 TO digest;
+        DROP INDEX evidence_attachments_sha256;
+        CREATE INDEX evidence_attachments_digest ON evidence_attachments (digest);
+        """
+    )
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     _create_schema,
     _add_history,
@@ -376,6 +389,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     _add_tailoring,
     _add_reports,
     _add_exchange,
+    _name_files_by_digest,
 )
 """Migration number N (1-based) is ``MIGRATIONS[N - 1]``; append, never edit or reorder."""
 

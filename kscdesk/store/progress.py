@@ -161,13 +161,13 @@ def save_evidence(db: Database, evidence: Evidence) -> None:
         db.execute("DELETE FROM evidence_attachments WHERE evidence_uid = ?", [evidence.uid])
         for position, attachment in enumerate(evidence.attachments):
             db.execute(
-                "INSERT OR IGNORE INTO attachments (sha256, size) VALUES (?, ?)",
-                [attachment.sha256, attachment.size],
+                "INSERT OR IGNORE INTO attachments (digest, size) VALUES (?, ?)",
+                [attachment.digest, attachment.size],
             )
             db.execute(
                 "INSERT OR IGNORE INTO evidence_attachments "
-                "(evidence_uid, sha256, file_name, position) VALUES (?, ?, ?, ?)",
-                [evidence.uid, attachment.sha256, nfc(attachment.file_name), position],
+                "(evidence_uid, digest, file_name, position) VALUES (?, ?, ?, ?)",
+                [evidence.uid, attachment.digest, nfc(attachment.file_name), position],
             )
 
 
@@ -184,10 +184,10 @@ def _evidence_from_rows(db: Database, rows: Sequence[dict[str, Any]]) -> list[Ev
             )
         )
         attachments = tuple(
-            Attachment(sha256=item["sha256"], file_name=item["file_name"], size=item["size"])
+            Attachment(digest=item["digest"], file_name=item["file_name"], size=item["size"])
             for item in db.query(
-                "SELECT ea.sha256, ea.file_name, a.size FROM evidence_attachments ea "
-                "JOIN attachments a ON a.sha256 = ea.sha256 "
+                "SELECT ea.digest, ea.file_name, a.size FROM evidence_attachments ea "
+                "JOIN attachments a ON a.digest = ea.digest "
                 "WHERE ea.evidence_uid = ? ORDER BY ea.position",
                 [row["uid"]],
             )

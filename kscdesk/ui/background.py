@@ -22,13 +22,14 @@ log = logging.getLogger(__name__)
 BUSY_CURSOR_AFTER_MS = 300
 PROGRESS_DIALOG_AFTER_MS = 500
 
+_BAR_MAX = 2**31 - 1
 Job = Callable[[Workspace, ProgressCallback, CancelToken], Any]
 
 
 class _Relay(QObject):
     """Lives in the GUI thread; signals emitted from the worker arrive there queued."""
 
-    progressed = Signal(int, int, str)
+    progressed = Signal(object, object, str)  # byte counts pass 2**31: not a C int
     succeeded = Signal(object)
     failed = Signal(object)
     cancelled = Signal()
@@ -60,7 +61,7 @@ class _Worker(QRunnable):
 class BackgroundTask(QObject):
     """One running job. Connect to ``succeeded``/``failed``/``cancelled``; ``finished`` always."""
 
-    progressed = Signal(int, int, str)
+    progressed = Signal(object, object, str)  # byte counts pass 2**31: not a C int
     succeeded = Signal(object)
     failed = Signal(object)
     cancelled = Signal()
@@ -131,8 +132,9 @@ class BackgroundTask(QObject):
         dialog = self._dialog
         if dialog is None or self.token.is_cancelled:
             return
-        dialog.setMaximum(max(total, 0))  # 0 shows a busy bar when the total is unknown
-        dialog.setValue(min(done, total) if total > 0 else 0)
+        shrink = max(1, total // _BAR_MAX + 1)  # the bar counts in C ints
+        dialog.setMaximum(max(total // shrink, 0))  # 0: a busy bar when the total is unknown
+        dialog.setValue(min(done, total) // shrink if total > 0 else 0)
         dialog.setLabelText(what or self._title)
 
     def _finish(self) -> None:

@@ -42,7 +42,7 @@ from kscdesk.ui.background import BackgroundTask, Job, run_in_background
 from kscdesk.ui.generated.ui_evidence_dialog import Ui_EvidenceDialog
 
 CITATION_HINT = "Kế hoạch số 56/KH-UBND ngày 09/3/2022 của UBND phường … về …"
-SHA_ROLE = Qt.ItemDataRole.UserRole + 1
+DIGEST_ROLE = Qt.ItemDataRole.UserRole + 1
 TASK_ROLE = Qt.ItemDataRole.UserRole + 2
 USER_ERRORS = (ServiceError, DomainError, StoreError)
 
@@ -198,7 +198,7 @@ class EvidenceDialog(QDialog):
         for attachment in self._attachments:
             size = f"{attachment.size / 1024:.0f} KB" if attachment.size >= 1024 else "< 1 KB"
             item = QListWidgetItem(f"{attachment.file_name}  ({size})")
-            item.setData(SHA_ROLE, attachment.sha256)
+            item.setData(DIGEST_ROLE, attachment.digest)
             self.files_list.addItem(item)
         self.remove_file_button.setEnabled(bool(self._attachments))
 
@@ -283,11 +283,11 @@ class EvidenceDialog(QDialog):
         if outcome.error:
             self._show_message(outcome.error, error=True)
             return
-        known = {item.sha256 for item in self._attachments}
+        known = {item.digest for item in self._attachments}
         for stored in outcome.stored:
-            if stored.attachment.sha256 not in known:
+            if stored.attachment.digest not in known:
                 self._attachments.append(stored.attachment)
-                known.add(stored.attachment.sha256)
+                known.add(stored.attachment.digest)
             if stored.facts is not None:
                 self._offer(stored.attachment.file_name, stored.facts)
         self._show_files()
@@ -306,8 +306,8 @@ class EvidenceDialog(QDialog):
         item = self.files_list.currentItem() or self.files_list.item(0)
         if item is None:
             return
-        sha = item.data(SHA_ROLE)
-        self._attachments = [a for a in self._attachments if a.sha256 != sha]
+        sha = item.data(DIGEST_ROLE)
+        self._attachments = [a for a in self._attachments if a.digest != sha]
         self._show_files()
 
     def draft(self) -> EvidenceDraft:

@@ -1,12 +1,12 @@
 """Evidence use cases: add with files, one file stored once, journal, delete and undo, checks."""
 
-import hashlib
 import os
 import time
 import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 
+import blake3
 import pytest
 from helpers.evidence_plan import save_ward_plan
 
@@ -85,8 +85,8 @@ def test_the_same_file_attached_to_two_records_is_stored_once_under_its_names(
     second = write(tmp_path / "kh56-bản sao.pdf", content)
     a = service.add_evidence(ws, EvidenceDraft((tasks["1a"],), number="56/KH-UBND"), [first])
     b = service.add_evidence(ws, EvidenceDraft((tasks["2"],), number="57/KH-UBND"), [second])
-    assert a.evidence.attachments[0].sha256 == hashlib.sha256(content).hexdigest()
-    assert a.evidence.attachments[0].sha256 == b.evidence.attachments[0].sha256
+    assert a.evidence.attachments[0].digest == blake3.blake3(content).hexdigest()
+    assert a.evidence.attachments[0].digest == b.evidence.attachments[0].digest
     assert [f.file_name for f in b.evidence.attachments] == ["kh56-bản sao.pdf"]
     assert len(stored_files(ws)) == 1
     opened = service.file_to_open(ws, a.evidence.attachments[0])
@@ -178,10 +178,10 @@ def test_emptying_the_trash_never_removes_a_file_another_record_uses(
     kept = service.add_evidence(ws, EvidenceDraft((tasks["2"],), number="2/BC-UBND"), [shared])
     service.delete_evidence(ws, gone.evidence.uid)
     removed = service.empty_trash(ws)
-    own_sha = gone.evidence.attachments[1].sha256
+    own_sha = gone.evidence.attachments[1].digest
     assert removed == [own_sha]
     assert not ws.attachments.has(own_sha)
-    assert ws.attachments.has(kept.evidence.attachments[0].sha256)
+    assert ws.attachments.has(kept.evidence.attachments[0].digest)
 
 
 def test_search_finds_evidence_without_diacritics(ws: Workspace, tasks: dict[str, str]) -> None:

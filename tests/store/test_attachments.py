@@ -1,15 +1,18 @@
 import hashlib
+import os
+import time
 import unicodedata
 from pathlib import Path
 
+import blake3
 import pytest
 
 from kscdesk.domain.work import Cancelled
-from kscdesk.store.attachments import AttachmentStore
+from kscdesk.store.attachments import STAGED_DIR, STAGED_KEEP_SECONDS, AttachmentStore
 from kscdesk.store.errors import AttachmentUnreadable
 
-CONTENT = "Kế hoạch số 56/KH-UBND".encode() * 100_000  # larger than one read block
-SHA = hashlib.sha256(CONTENT).hexdigest()
+CONTENT = "Kế hoạch số 56/KH-UBND".encode() * 300_000  # about 8 MB: more than one copy block
+DIGEST = blake3.blake3(CONTENT).hexdigest()
 
 
 @pytest.fixture
@@ -28,14 +31,28 @@ def stored_files(store: AttachmentStore) -> list[Path]:
     return sorted(path for path in store.root.rglob("*") if path.is_file())
 
 
-def test_a_file_is_stored_under_its_sha256(store: AttachmentStore, source: Path) -> None:
+def test_a_file_is_named_by_its_blake3_digest_once_durable(
+    store: AttachmentStore, source: Path
+) -> None:
     attachment = store.add_file(source)
-    assert attachment.sha256 == SHA
+    assert attachment.digest == DIGEST
     assert attachment.size == len(CONTENT)
     assert attachment.file_name == "Kế hoạch 56.pdf"
-    assert store.path_of(SHA) == store.root / SHA[:2] / SHA
-    assert store.path_of(SHA).read_bytes() == CONTENT
-    assert store.has(SHA)
+    assert store.has(DIGEST)
+    assert store.make_durable([DIGEST]) == []
+    assert store.path_of(DIGEST) == store.root / DIGEST[:2] / DIGEST
+    assert store.path_of(DIGEST).read_bytes() == CONTENT
+    assert stored_files(store) == [store.path_of(DIGEST)]
+
+
+def test_a_new_copy_waits_in_staging_until_made_durable(
+    store: AttachmentStore, source: Path
+) -> None:
+    store.add_file(source)
+    staged = store.root / STAGED_DIR / DIGEST
+    assert stored_files(store) == [staged]
+    assert store.located(DIGEST) == staged
+    assert staged.read_bytes() == CONTENT
 
 
 def test_the_same_content_added_twice_is_stored_once(
@@ -44,10 +61,16 @@ def test_the_same_content_added_twice_is_stored_once(
     copy = tmp_path / "bản sao.pdf"
     copy.write_bytes(CONTENT)
     first = store.add_file(source)
+    store.make_durable([first.digest])
     second = store.add_file(copy)
-    assert first.sha256 == second.sha256
+    assert first.digest == second.digest
     assert second.file_name == "bản sao.pdf"
-    assert stored_files(store) == [store.path_of(SHA)]
+    assert stored_files(store) == [store.path_of(DIGEST)]
+    assert store.make_durable([second.digest]) == []
+
+
+def test_making_durable_reports_a_digest_the_store_does_not_hold(store: AttachmentStore) -> None:
+    assert store.make_durable(["0" * 64]) == ["0" * 64]
 
 
 def test_a_decomposed_file_name_is_reported_nfc(store: AttachmentStore, tmp_path: Path) -> None:
@@ -56,14 +79,37 @@ def test_a_decomposed_file_name_is_reported_nfc(store: AttachmentStore, tmp_path
     assert store.add_file(path).file_name == "Báo cáo.docx"
 
 
+def test_an_empty_file_is_stored_too(store: AttachmentStore, tmp_path: Path) -> None:
+    path = tmp_path / "trống.txt"
+    path.write_bytes(b"")
+    attachment = store.add_file(path)
+    assert attachment.digest == blake3.blake3(b"").hexdigest()
+    assert attachment.size == 0
+    store.make_durable([attachment.digest])
+    assert store.path_of(attachment.digest).read_bytes() == b""
+
+
 def test_verify_detects_a_changed_or_missing_file(store: AttachmentStore, source: Path) -> None:
     store.add_file(source)
-    assert store.verify(SHA)
-    store.path_of(SHA).write_bytes(CONTENT + b"!")
-    assert not store.verify(SHA)
-    store.path_of(SHA).unlink()
-    assert not store.verify(SHA)
-    assert not store.has(SHA)
+    store.make_durable([DIGEST])
+    assert store.verify(DIGEST)
+    store.path_of(DIGEST).write_bytes(CONTENT + b"!")
+    assert not store.verify(DIGEST)
+    store.path_of(DIGEST).unlink()
+    assert not store.verify(DIGEST)
+    assert not store.has(DIGEST)
+
+
+def test_a_file_stored_under_its_sha256_before_blake3_still_verifies(
+    store: AttachmentStore,
+) -> None:
+    legacy = hashlib.sha256(CONTENT).hexdigest()
+    store.path_of(legacy).parent.mkdir(parents=True)
+    store.path_of(legacy).write_bytes(CONTENT)
+    assert store.has(legacy)
+    assert store.verify(legacy)
+    store.path_of(legacy).write_bytes(b"changed")
+    assert not store.verify(legacy)
 
 
 def test_an_unreadable_source_is_refused_and_leaves_no_temporary_file(
@@ -76,7 +122,7 @@ def test_an_unreadable_source_is_refused_and_leaves_no_temporary_file(
     assert stored_files(store) == []
 
 
-def test_a_name_that_is_not_a_sha256_is_rejected(store: AttachmentStore) -> None:
+def test_a_name_that_is_not_a_digest_is_rejected(store: AttachmentStore) -> None:
     with pytest.raises(ValueError):
         store.path_of("../../etc/passwd")
     with pytest.raises(ValueError):
@@ -88,6 +134,7 @@ def test_progress_is_reported_in_bytes_up_to_the_file_size(
 ) -> None:
     seen: list[tuple[int, int]] = []
     store.add_file(source, lambda done, total: seen.append((done, total)))
+    assert len(seen) > 1
     assert seen[-1] == (len(CONTENT), len(CONTENT))
     assert [done for done, _ in seen] == sorted(done for done, _ in seen)
 
@@ -99,18 +146,30 @@ def test_a_cancelled_copy_stores_nothing(store: AttachmentStore, source: Path) -
     assert stored_files(store) == []
 
 
-def test_a_big_file_copied_in_several_blocks_keeps_its_hash(
+def test_a_big_file_copied_in_several_blocks_keeps_its_digest(
     store: AttachmentStore, tmp_path: Path
 ) -> None:
-    content = bytes(range(256)) * 40_000  # about 10 MB: several copy blocks and buffers
+    content = os.urandom(3 * 1024 * 1024) * 4 + b"tail"  # several blocks, the last one short
     path = tmp_path / "lớn.bin"
     path.write_bytes(content)
     attachment = store.add_file(path)
-    assert attachment.sha256 == hashlib.sha256(content).hexdigest()
-    assert store.verify(attachment.sha256)
+    assert attachment.digest == blake3.blake3(content).hexdigest()
+    assert store.located(attachment.digest).read_bytes() == content  # type: ignore[union-attr]
+    assert store.verify(attachment.digest)
 
 
 def test_remove_deletes_the_stored_file(store: AttachmentStore, source: Path) -> None:
     attachment = store.add_file(source)
-    store.remove(attachment.sha256)
-    assert not store.has(attachment.sha256)
+    store.make_durable([attachment.digest])
+    store.remove(attachment.digest)
+    assert not store.has(attachment.digest)
+
+
+def test_staged_copies_nobody_took_are_pruned_after_a_day(
+    store: AttachmentStore, source: Path
+) -> None:
+    store.add_file(source)
+    store.prune_staged()
+    assert store.has(DIGEST)
+    store.prune_staged(now=time.time() + STAGED_KEEP_SECONDS + 60)
+    assert not store.has(DIGEST)

@@ -58,9 +58,9 @@ def test_emptying_the_trash_frees_only_files_no_record_uses(
     )
     progress.save_evidence(db, kept)
     store.move_to_trash(db, gone.uid)
-    assert store.used_hashes(db) == {FILE_A.sha256, FILE_B.sha256}
-    assert store.empty_trash(db) == [FILE_A.sha256]
-    assert store.used_hashes(db) == {FILE_B.sha256}
+    assert store.used_hashes(db) == {FILE_A.digest, FILE_B.digest}
+    assert store.empty_trash(db) == [FILE_A.digest]
+    assert store.used_hashes(db) == {FILE_B.digest}
 
 
 def test_search_ignores_tones_and_reads_file_names(db: Database, small_plan: PlanContent) -> None:

@@ -91,3 +91,25 @@ def test_a_quick_job_shows_no_dialog(
         pass
     task.show_progress_dialog()  # the timer firing late must not open a dialog any more
     assert task.dialog is None
+
+
+def test_byte_counts_beyond_two_gigabytes_move_the_bar_without_overflow(
+    qtbot: QtBot, demo_workspace: Workspace, vietnamese_app: QApplication
+) -> None:
+    released = threading.Event()
+    total = 16 * 200 * 1024 * 1024  # sixteen 200 MB files: more than a C int holds
+
+    def job(ws: Workspace, progress: ProgressCallback, token: CancelToken) -> None:
+        progress(total * 3 // 4, total, "Đang sao chép tệp")
+        released.wait(10)
+
+    task = run_in_background(None, demo_workspace.folder, job, title="Đính kèm")
+    seen: list[tuple[object, object]] = []
+    task.progressed.connect(lambda done, whole, what: seen.append((done, whole)))
+    qtbot.waitUntil(lambda: task.dialog is not None and task.dialog.value() > 0, timeout=5000)
+    dialog = task.dialog
+    assert dialog is not None
+    assert dialog.value() / dialog.maximum() == pytest.approx(0.75, abs=0.01)
+    with qtbot.waitSignal(task.finished, timeout=5000):
+        released.set()
+    assert set(seen) == {(total * 3 // 4, total)}

@@ -80,7 +80,7 @@ def test_a_dropped_docx_is_attached_and_its_letterhead_offered(
     [evidence] = progress.list_evidence_for_task(demo_workspace.db, task_uid)
     [attachment] = evidence.attachments
     assert attachment.file_name == "Báo cáo 12.docx"
-    assert demo_workspace.attachments.path_of(attachment.sha256).read_bytes() == file.read_bytes()
+    assert demo_workspace.attachments.path_of(attachment.digest).read_bytes() == file.read_bytes()
 
 
 def test_one_record_can_serve_several_tasks(

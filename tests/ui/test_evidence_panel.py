@@ -152,7 +152,7 @@ def test_attachments_and_history_survive_closing_and_reopening_the_folder(
         assert reopened.files_list.item(0).text() == "bc.pdf"
         evidence = reopened.selected_evidence()
         assert evidence is not None
-        assert again.attachments.verify(evidence.attachments[0].sha256)
+        assert again.attachments.verify(evidence.attachments[0].digest)
         assert history.list_for_task(again.db, task)
 
 

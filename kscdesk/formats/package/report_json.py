@@ -226,7 +226,7 @@ def _records(record: dict[str, Any], key: str) -> list[dict[str, Any]]:
 
 def _text(record: dict[str, Any], key: str, *, required: bool = False) -> str:
     value = record.get(key)
-    if type(value) is str and (value or not required):
+    if type(value) is str and (not required or (value and not value.isspace())):
         return value if value.isascii() else nfc(value)
     if value is None and not required:
         return ""
