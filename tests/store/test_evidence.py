@@ -68,3 +68,11 @@ def test_search_ignores_tones_and_reads_file_names(db: Database, small_plan: Pla
     assert [e.uid for e in store.search_evidence(db, "ra soat")] == [evidence.uid]
     assert [e.uid for e in store.search_evidence(db, "bao cao docx")] == [evidence.uid]
     assert store.search_evidence(db, "quyet dinh") == []
+
+
+def test_a_record_trashed_before_files_were_named_by_digest_reads_its_sha256_names() -> None:
+    evidence = Evidence(EvidenceType.PLAN, "56/KH-UBND", None, "", "", ("t1",), (FILE_A,))
+    written = store.evidence_to_json(evidence)
+    assert written["attachments"][0]["digest"] == FILE_A.digest
+    older = {**written, "attachments": [{"sha256": "c" * 64, "file_name": "Cũ.pdf", "size": 4}]}
+    assert store.evidence_from_json(older).attachments == (Attachment("c" * 64, "Cũ.pdf", 4),)

@@ -13,7 +13,7 @@ from kscdesk.store.database import SCHEMA_VERSION, close_database, open_database
 from kscdesk.store.errors import DatabaseFromNewerVersion
 from kscdesk.store.migrations import apply_migrations, probe_schema_version, schema_version
 from kscdesk.store.plans import count_tasks, list_task_uids, load_plan
-from kscdesk.store.progress import list_progress
+from kscdesk.store.progress import list_progress, load_evidence
 
 V1_PLAN = "f4744a2e-f7a6-4c22-ade7-b7ce87983a64"
 V1_TASK = "14c3a25c-ef18-4738-82e4-5c6d55853d63"
@@ -114,3 +114,40 @@ def test_the_frequent_lookups_use_an_index(db: Database, sql: str, index: str) -
 def test_the_schema_is_strict_about_types(db: Database) -> None:
     with pytest.raises(sqlite3.IntegrityError):
         db.execute("INSERT INTO settings (key, value) VALUES ('k', x'00')")
+
+
+def test_files_recorded_by_sha256_keep_their_names_as_digests_after_the_upgrade(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    legacy = "5" * 64
+    path = tmp_path / "data" / "kscdesk.db"
+    path.parent.mkdir()
+    with monkeypatch.context() as old:
+        old.setattr(migrations, "LATEST_VERSION", SCHEMA_VERSION - 1)
+        db = open_database(path)
+    db.execute(
+        "INSERT INTO evidence (uid, doc_type, number_symbol, created_at) "
+        "VALUES ('e1', 'KH', '56/KH-UBND', '2025-03-01T08:00:00+07:00')"
+    )
+    db.execute("INSERT INTO attachments (sha256, size) VALUES (?, 3)", [legacy])
+    db.execute(
+        "INSERT INTO evidence_attachments (evidence_uid, sha256, file_name) VALUES ('e1', ?, ?)",
+        [legacy, "Kế hoạch.pdf"],
+    )
+    db.conn.commit()
+    close_database(db)
+    db = open_database(path)
+    try:
+        [attachment] = load_evidence(db, "e1").attachments
+        assert (attachment.digest, attachment.file_name, attachment.size) == (
+            legacy,
+            "Kế hoạch.pdf",
+            3,
+        )
+        plan = db.execute(
+            "EXPLAIN QUERY PLAN SELECT evidence_uid FROM evidence_attachments WHERE digest = ?",
+            [legacy],
+        ).fetchall()
+        assert "evidence_attachments_digest" in str(plan)
+    finally:
+        close_database(db)
