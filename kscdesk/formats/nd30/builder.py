@@ -32,6 +32,7 @@ from kscdesk.formats.nd30.blocks import (
     add_paragraph,
     add_table,
 )
+from kscdesk.formats.nd30.package_writer import write_package
 from kscdesk.formats.nd30.spec import (
     Appendix,
     Block,
@@ -216,10 +217,15 @@ def _add_title(doc: DocxDocument, spec: DocumentSpec) -> None:
     _line(doc, "", size, after=6)
 
 
-def _add_blocks(doc: DocxDocument, blocks: tuple[Block, ...], text_width: Length) -> None:
+def _add_blocks(
+    doc: DocxDocument,
+    blocks: tuple[Block, ...],
+    text_width: Length,
+    pending: list[str] | None,
+) -> None:
     for block in blocks:
         if isinstance(block, Table):
-            add_table(doc, block, text_width)
+            add_table(doc, block, text_width, pending)
             _line(doc, "", 6)
         else:
             add_paragraph(doc.element.body, block)
@@ -257,7 +263,9 @@ def _add_page_numbers(section: DocxSection, size: float) -> None:
         run.font.size = Pt(size)
 
 
-def _add_appendix(doc: DocxDocument, spec: DocumentSpec, appendix: Appendix) -> None:
+def _add_appendix(
+    doc: DocxDocument, spec: DocumentSpec, appendix: Appendix, pending: list[str] | None
+) -> None:
     section = doc.add_section(WD_SECTION.NEW_PAGE)
     _set_page(section, spec, appendix.landscape)
     section.different_first_page_header_footer = False
@@ -266,11 +274,17 @@ def _add_appendix(doc: DocxDocument, spec: DocumentSpec, appendix: Appendix) -> 
     _line(doc, appendix.attached_to, 14, italic=True)
     _rule(doc, Cm(3.5), _text_width(spec, appendix.landscape))
     _line(doc, "", 6)
-    _add_blocks(doc, appendix.blocks, _text_width(spec, appendix.landscape))
+    _add_blocks(doc, appendix.blocks, _text_width(spec, appendix.landscape), pending)
 
 
 def build_document(spec: DocumentSpec) -> DocxDocument:
     """The Word document of ``spec``, not yet saved."""
+    return _build(spec, None)
+
+
+def _build(spec: DocumentSpec, pending: list[str] | None) -> DocxDocument:
+    """The document; with ``pending``, each table's rows are left there as XML text (see
+    `add_table`) for `write_package` to put in."""
     doc = Document()
     body = doc.element.body
     for paragraph in list(body.iterchildren(qn("w:p"))):
@@ -281,15 +295,16 @@ def build_document(spec: DocumentSpec) -> DocxDocument:
     _add_page_numbers(section, spec.body_size)
     _add_header(doc, spec)
     _add_title(doc, spec)
-    _add_blocks(doc, spec.blocks, _text_width(spec))
+    _add_blocks(doc, spec.blocks, _text_width(spec), pending)
     if spec.closing is not None:
         _add_closing(doc, spec, spec.closing)
     for appendix in spec.appendices:
-        _add_appendix(doc, spec, appendix)
+        _add_appendix(doc, spec, appendix, pending)
     return doc
 
 
 def save_document(spec: DocumentSpec, path: Path) -> Path:
     """Build and write the document atomically; OutputFileLocked when Word holds ``path`` open."""
-    doc = build_document(spec)
-    return write_atomically(path, lambda tmp: doc.save(str(tmp)))
+    tables: list[str] = []
+    doc = _build(spec, tables)
+    return write_atomically(path, lambda tmp: write_package(doc, tables, tmp))

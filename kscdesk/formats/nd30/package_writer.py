@@ -1,0 +1,37 @@
+"""Write a built document as a .docx package, with the tables' rows put in as XML text.
+
+The same parts, in the same order and with the same content as python-docx's own `save`, except
+that `kscdesk.formats.nd30.blocks.add_table` left each big table's rows as XML text behind a
+mark: they go into word/document.xml as bytes, never parsed into elements and serialised back.
+"""
+
+import re
+import zipfile
+from pathlib import Path
+
+from docx.document import Document as DocxDocument
+from docx.opc.packuri import CONTENT_TYPES_URI, PACKAGE_URI
+from docx.opc.pkgwriter import _ContentTypesItem
+
+from kscdesk.formats.nd30.blocks import ROWS_MARK
+
+_MARK = re.compile(f"<!--{ROWS_MARK}(\\d+)-->".encode())
+
+
+def write_package(doc: DocxDocument, tables: list[str], path: Path) -> None:
+    """The package of ``doc`` at ``path``; mark N in the document part becomes ``tables[N]``."""
+    package = doc.part.package
+    parts = package.parts
+    for part in parts:
+        part.before_marshal()
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        types = _ContentTypesItem.from_parts(parts)  # type: ignore[no-untyped-call]
+        archive.writestr(CONTENT_TYPES_URI.membername, types.blob)
+        archive.writestr(PACKAGE_URI.rels_uri.membername, package.rels.xml)
+        for part in parts:
+            blob = part.blob
+            if part is doc.part and tables:
+                blob = _MARK.sub(lambda mark: tables[int(mark[1])].encode(), blob)
+            archive.writestr(part.partname.membername, blob)
+            if len(part.rels):
+                archive.writestr(part.partname.rels_uri.membername, part.rels.xml)
