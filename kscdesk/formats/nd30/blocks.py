@@ -4,7 +4,6 @@ python-docx's paragraph and cell API resolves styles by name and walks the table
 cell; a report has hundreds of both, so they are built here as WordprocessingML directly.
 """
 
-import re
 from functools import lru_cache
 from xml.sax.saxutils import escape
 
@@ -80,7 +79,8 @@ _RUN_PROPS = {
 _HEADER_ROW = "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>"
 _CELL_END = "</w:p></w:tc>"
 # What XML cannot carry as text, or carries differently once parsed (a CR becomes a LF).
-_NOT_VERBATIM = re.compile("[\x00-\x08\x0b-\x1f\ufffe\uffff]")
+_CONTROL = bytes([*range(0x09), *range(0x0B, 0x20)])
+_NON_CHARACTERS = ("\ufffe", "\uffff")
 ROWS_MARK = "ksc-rows-"  # a table's rows stand as <!--ksc-rows-N--> until the package is written
 
 
@@ -173,8 +173,15 @@ def _rows_xml(
                 cell_align = "center"
             width = widths[c] if span == 1 else sum(widths[c : c + span])
             add(_cell_start(width, span, down > 1, header, cell_align))
-            if text:
+            if not text:
+                pass
+            elif "\n" in text or "\t" in text:
                 add(_run_xml(text, bold, italic))
+            else:  # _run_xml's common case, inline: one piece of text
+                space = ' xml:space="preserve"' if text != text.strip() else ""
+                if "&" in text or "<" in text or ">" in text:
+                    text = escape(text)
+                add(f"<w:r>{_RUN_PROPS[bold, italic]}<w:t{space}>{text}</w:t></w:r>")
             add(_CELL_END)
             c += span
         add("</w:tr>")
@@ -185,8 +192,19 @@ def _cell_spec(cell: CellLike) -> Cell:
     return cell if isinstance(cell, Cell) else Cell(cell)
 
 
+def _verbatim(rows_xml: str) -> bytes | None:
+    """The rows as UTF-8 when they can go into the document as they are, else None."""
+    if any(character in rows_xml for character in _NON_CHARACTERS):
+        return None
+    try:
+        data = rows_xml.encode()
+    except UnicodeEncodeError:  # a lone surrogate: refused by the parser as before
+        return None
+    return data if len(data.translate(None, _CONTROL)) == len(data) else None
+
+
 def add_table(
-    doc: DocxDocument, block: Table, text_width: Length, pending: list[str] | None = None
+    doc: DocxDocument, block: Table, text_width: Length, pending: list[bytes] | None = None
 ) -> None:
     """Append the table. With ``pending``, its rows are kept there as XML text and the table
     holds a mark in their place, for the package writer to put them in: the biggest part of a
@@ -206,9 +224,10 @@ def add_table(
     ooxml.set_fixed_layout(table, widths)
     twips = [int(w.twips) for w in widths]
     rows_xml = _rows_xml(all_rows, len(header_rows), twips, block.align, block.strong_rows)
-    if pending is not None and not _NOT_VERBATIM.search(rows_xml):
+    data = _verbatim(rows_xml) if pending is not None else None
+    if pending is not None and data is not None:
         table._tbl.append(etree.Comment(f"{ROWS_MARK}{len(pending)}"))
-        pending.append(rows_xml)
+        pending.append(data)
         return
     parsed = parse_xml(f"<w:tbl {nsdecls('w')}>{rows_xml}</w:tbl>")
     table._tbl.extend(list(parsed))

@@ -221,7 +221,7 @@ def _add_blocks(
     doc: DocxDocument,
     blocks: tuple[Block, ...],
     text_width: Length,
-    pending: list[str] | None,
+    pending: list[bytes] | None,
 ) -> None:
     for block in blocks:
         if isinstance(block, Table):
@@ -264,7 +264,7 @@ def _add_page_numbers(section: DocxSection, size: float) -> None:
 
 
 def _add_appendix(
-    doc: DocxDocument, spec: DocumentSpec, appendix: Appendix, pending: list[str] | None
+    doc: DocxDocument, spec: DocumentSpec, appendix: Appendix, pending: list[bytes] | None
 ) -> None:
     section = doc.add_section(WD_SECTION.NEW_PAGE)
     _set_page(section, spec, appendix.landscape)
@@ -282,7 +282,7 @@ def build_document(spec: DocumentSpec) -> DocxDocument:
     return _build(spec, None)
 
 
-def _build(spec: DocumentSpec, pending: list[str] | None) -> DocxDocument:
+def _build(spec: DocumentSpec, pending: list[bytes] | None) -> DocxDocument:
     """The document; with ``pending``, each table's rows are left there as XML text (see
     `add_table`) for `write_package` to put in."""
     doc = Document()
@@ -305,6 +305,6 @@ def _build(spec: DocumentSpec, pending: list[str] | None) -> DocxDocument:
 
 def save_document(spec: DocumentSpec, path: Path) -> Path:
     """Build and write the document atomically; OutputFileLocked when Word holds ``path`` open."""
-    tables: list[str] = []
+    tables: list[bytes] = []
     doc = _build(spec, tables)
     return write_atomically(path, lambda tmp: write_package(doc, tables, tmp))
