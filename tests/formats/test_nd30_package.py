@@ -2,11 +2,13 @@
 parts, byte for byte, as python-docx's own save of the fully built document."""
 
 import zipfile
+from dataclasses import replace
 from io import BytesIO
 from pathlib import Path
 
 import pytest
 from docx import Document
+from docx.shared import Pt
 from lxml import etree
 
 from kscdesk.formats.nd30 import (
@@ -18,6 +20,7 @@ from kscdesk.formats.nd30 import (
     Paragraph,
     Table,
     build_document,
+    builder,
     recipient_lines,
     save_document,
 )
@@ -85,3 +88,23 @@ def test_plain_text_cells_take_their_columns_alignment_and_their_rows_weight(
     assert first[1].text == " Xã An " and total[2].text == "dòng một\ndòng\thai"
     header = table.rows[0].cells
     assert all(c.paragraphs[0].alignment == 1 for c in header)  # header rows stay centred
+
+
+def test_a_document_from_the_cached_blank_equals_one_from_python_docx_template(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = _members(save_document(_spec(), tmp_path / "a.docx"))
+    again = _members(save_document(_spec(), tmp_path / "b.docx"))
+    monkeypatch.setattr(builder, "_blank_document", builder._new_blank)  # no cache, no copy
+    fresh = _members(save_document(_spec(), tmp_path / "c.docx"))
+    assert first == again == fresh
+
+
+def test_each_font_and_body_size_gets_its_own_styles(tmp_path: Path) -> None:
+    sizes = []
+    for size, font in ((13, "Arial"), (14, "Times New Roman"), (13, "Arial")):
+        spec = replace(_spec(), body_size=size, font=font)
+        doc = Document(str(save_document(spec, tmp_path / f"{size}.docx")))
+        body = doc.styles["KscBody"]
+        sizes.append((body.font.size, doc.styles["Normal"].font.name))
+    assert sizes == [(Pt(13), "Arial"), (Pt(14), "Times New Roman"), (Pt(13), "Arial")]

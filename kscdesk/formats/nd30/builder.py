@@ -6,6 +6,7 @@ tables whose header rows repeat; the closing table (Nơi nhận / signer); page 
 in the top margin from page 2; each appendix in its own (landscape) section.
 """
 
+import copy
 from pathlib import Path
 from typing import cast
 from xml.sax.saxutils import escape
@@ -277,6 +278,31 @@ def _add_appendix(
     _add_blocks(doc, appendix.blocks, _text_width(spec, appendix.landscape), pending)
 
 
+# Blank documents with the NĐ 30 styles, one per (font, body size): each new document is a deep
+# copy (python-docx parses its whole template, 350 kB of styles, for every Document()).
+_BLANKS: dict[tuple[str, float], DocxDocument] = {}
+
+
+def _new_blank(spec: DocumentSpec) -> DocxDocument:
+    """python-docx's template without its paragraph, with the styles of ``spec``."""
+    doc = Document()
+    body = doc.element.body
+    for paragraph in list(body.iterchildren(qn("w:p"))):
+        body.remove(paragraph)
+    _prepare_styles(doc, spec)
+    return doc
+
+
+def _blank_document(spec: DocumentSpec) -> DocxDocument:
+    """A copy of `_new_blank` (which depends only on the font and body size); the cached
+    original is never changed, only copied."""
+    key = (spec.font, spec.body_size)
+    blank = _BLANKS.get(key)
+    if blank is None:
+        blank = _BLANKS[key] = _new_blank(spec)
+    return copy.deepcopy(blank)
+
+
 def build_document(spec: DocumentSpec) -> DocxDocument:
     """The Word document of ``spec``, not yet saved."""
     return _build(spec, None)
@@ -285,11 +311,7 @@ def build_document(spec: DocumentSpec) -> DocxDocument:
 def _build(spec: DocumentSpec, pending: list[bytes] | None) -> DocxDocument:
     """The document; with ``pending``, each table's rows are left there as XML text (see
     `add_table`) for `write_package` to put in."""
-    doc = Document()
-    body = doc.element.body
-    for paragraph in list(body.iterchildren(qn("w:p"))):
-        body.remove(paragraph)
-    _prepare_styles(doc, spec)
+    doc = _blank_document(spec)
     section = doc.sections[0]
     _set_page(section, spec, landscape=False)
     _add_page_numbers(section, spec.body_size)
