@@ -16,6 +16,7 @@ from docx.document import Document as DocxDocument
 from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+from docx.opc.oxml import serialize_part_xml
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.section import Section as DocxSection
@@ -278,9 +279,11 @@ def _add_appendix(
     _add_blocks(doc, appendix.blocks, _text_width(spec, appendix.landscape), pending)
 
 
-# Blank documents with the NĐ 30 styles, one per (font, body size): each new document is a deep
-# copy (python-docx parses its whole template, 350 kB of styles, for every Document()).
-_BLANKS: dict[tuple[str, float], DocxDocument] = {}
+# Blank documents with the NĐ 30 styles, one per (font, body size), and their styles part as
+# written: each new document is a deep copy (python-docx parses its whole template, 350 kB of
+# styles, for every Document()), and the styles, never changed after `_prepare_styles`, are
+# not serialised again.
+_BLANKS: dict[tuple[str, float], tuple[DocxDocument, bytes]] = {}
 
 
 def _new_blank(spec: DocumentSpec) -> DocxDocument:
@@ -293,14 +296,19 @@ def _new_blank(spec: DocumentSpec) -> DocxDocument:
     return doc
 
 
-def _blank_document(spec: DocumentSpec) -> DocxDocument:
-    """A copy of `_new_blank` (which depends only on the font and body size); the cached
-    original is never changed, only copied."""
+def _blank(spec: DocumentSpec) -> tuple[DocxDocument, bytes]:
+    """`_new_blank` (it depends only on the font and body size) and its styles part's XML."""
     key = (spec.font, spec.body_size)
     blank = _BLANKS.get(key)
     if blank is None:
-        blank = _BLANKS[key] = _new_blank(spec)
-    return copy.deepcopy(blank)
+        doc = _new_blank(spec)
+        blank = _BLANKS[key] = (doc, serialize_part_xml(doc.styles.element))
+    return blank
+
+
+def _blank_document(spec: DocumentSpec) -> DocxDocument:
+    """A copy of the blank document; the cached original is never changed, only copied."""
+    return copy.deepcopy(_blank(spec)[0])
 
 
 def build_document(spec: DocumentSpec) -> DocxDocument:
@@ -329,4 +337,5 @@ def save_document(spec: DocumentSpec, path: Path) -> Path:
     """Build and write the document atomically; OutputFileLocked when Word holds ``path`` open."""
     tables: list[bytes] = []
     doc = _build(spec, tables)
-    return write_atomically(path, lambda tmp: write_package(doc, tables, tmp))
+    styles = _blank(spec)[1]
+    return write_atomically(path, lambda tmp: write_package(doc, tables, tmp, styles))

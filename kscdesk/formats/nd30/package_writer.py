@@ -11,6 +11,7 @@ import zipfile
 from pathlib import Path
 
 from docx.document import Document as DocxDocument
+from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.packuri import CONTENT_TYPES_URI, PACKAGE_URI
 from docx.opc.pkgwriter import _ContentTypesItem
 
@@ -22,8 +23,11 @@ COMPRESSION = 3
 _MARK = re.compile(f"<!--{ROWS_MARK}(\\d+)-->".encode())
 
 
-def write_package(doc: DocxDocument, tables: list[bytes], path: Path) -> None:
-    """The package of ``doc`` at ``path``; mark N in the document part becomes ``tables[N]``."""
+def write_package(
+    doc: DocxDocument, tables: list[bytes], path: Path, styles: bytes | None = None
+) -> None:
+    """The package of ``doc`` at ``path``; mark N in the document part becomes ``tables[N]``,
+    and ``styles``, when given, is the styles part as written (it must be the same XML)."""
     package = doc.part.package
     parts = package.parts
     for part in parts:
@@ -33,7 +37,10 @@ def write_package(doc: DocxDocument, tables: list[bytes], path: Path) -> None:
         archive.writestr(CONTENT_TYPES_URI.membername, types.blob)
         archive.writestr(PACKAGE_URI.rels_uri.membername, package.rels.xml)
         for part in parts:
-            blob = part.blob
+            if styles is not None and part.content_type == CT.WML_STYLES:
+                blob = styles
+            else:
+                blob = part.blob
             if part is doc.part and tables:
                 blob = _MARK.sub(lambda mark: tables[int(mark[1])], blob)
             archive.writestr(part.partname.membername, blob)
