@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from docx import Document
+from docx.opc.oxml import serialize_part_xml
 from docx.shared import Pt
 from lxml import etree
 
@@ -95,7 +96,8 @@ def test_a_document_from_the_cached_blank_equals_one_from_python_docx_template(
 ) -> None:
     first = _members(save_document(_spec(), tmp_path / "a.docx"))
     again = _members(save_document(_spec(), tmp_path / "b.docx"))
-    monkeypatch.setattr(builder, "_blank_document", builder._new_blank)  # no cache, no copy
+    fresh_blank = lambda spec, share_styles=False: builder._new_blank(spec)  # noqa: E731
+    monkeypatch.setattr(builder, "_blank_document", fresh_blank)  # no cache, no copy
     fresh = _members(save_document(_spec(), tmp_path / "c.docx"))
     assert first == again == fresh
 
@@ -108,3 +110,11 @@ def test_each_font_and_body_size_gets_its_own_styles(tmp_path: Path) -> None:
         body = doc.styles["KscBody"]
         sizes.append((body.font.size, doc.styles["Normal"].font.name))
     assert sizes == [(Pt(13), "Arial"), (Pt(14), "Times New Roman"), (Pt(13), "Arial")]
+
+
+def test_a_saved_document_leaves_the_shared_blank_styles_as_they_were(tmp_path: Path) -> None:
+    spec = _spec()
+    blank, written = builder._blank(spec)
+    save_document(spec, tmp_path / "bao-cao.docx")
+    assert serialize_part_xml(blank.styles.element) == written
+    assert build_document(spec).styles.element is not blank.styles.element  # handed out: a copy

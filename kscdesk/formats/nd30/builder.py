@@ -306,9 +306,13 @@ def _blank(spec: DocumentSpec) -> tuple[DocxDocument, bytes]:
     return blank
 
 
-def _blank_document(spec: DocumentSpec) -> DocxDocument:
-    """A copy of the blank document; the cached original is never changed, only copied."""
-    return copy.deepcopy(_blank(spec)[0])
+def _blank_document(spec: DocumentSpec, share_styles: bool = False) -> DocxDocument:
+    """A copy of the blank document; the cached original is never changed, only copied. With
+    ``share_styles`` the copy's styles part holds the blank's own styles element (copying it
+    is most of the copy's cost): only for a document that is saved, never handed out."""
+    blank = _blank(spec)[0]
+    styles = blank.styles.element
+    return copy.deepcopy(blank, {id(styles): styles} if share_styles else None)
 
 
 def build_document(spec: DocumentSpec) -> DocxDocument:
@@ -319,7 +323,7 @@ def build_document(spec: DocumentSpec) -> DocxDocument:
 def _build(spec: DocumentSpec, pending: list[bytes] | None) -> DocxDocument:
     """The document; with ``pending``, each table's rows are left there as XML text (see
     `add_table`) for `write_package` to put in."""
-    doc = _blank_document(spec)
+    doc = _blank_document(spec, share_styles=pending is not None)
     section = doc.sections[0]
     _set_page(section, spec, landscape=False)
     _add_page_numbers(section, spec.body_size)
