@@ -8,6 +8,7 @@ The draft is plain data (lines with a role, tables of strings); the NĐ 30 layou
 
 from collections import Counter
 from dataclasses import dataclass
+from itertools import zip_longest
 from typing import Literal
 
 from kscdesk.domain.consolidation import (
@@ -283,10 +284,12 @@ def _per_commune_tasks(view: Consolidation) -> Grid:
         *TASK_HEADER[2:],
         "Biên nhận",
     )
+    # Each commune's column of the task grid (a task with fewer columns counts for none).
+    columns = list(zip_longest(*(t.kinds for t in view.tasks)))
+    receipt = {"accepted": "Đã tiếp nhận", RETURNED: "Trả lại chỉnh sửa"}
     rows = []
     for column, row in enumerate(view.ledger):
-        counts = Counter(t.kinds[column] for t in view.tasks if column < len(t.kinds))
-        receipt = {"accepted": "Đã tiếp nhận", RETURNED: "Trả lại chỉnh sửa"}
+        counts = Counter(columns[column] if column < len(columns) else ())
         rows.append(
             (
                 str(column + 1),

@@ -11,6 +11,7 @@ from kscdesk.formats.nd30 import (
     Appendix,
     Block,
     Cell,
+    CellLike,
     Closing,
     DocumentSpec,
     Header,
@@ -45,28 +46,31 @@ def _widths(grid: Grid) -> tuple[float, ...]:
     return tuple(named[min(n, len(named) - 1)] for n in range(columns))
 
 
-def _row(row: tuple[str, ...], bold: bool, spanning: bool) -> tuple[Cell, ...]:
-    if spanning:  # a section row: its title spans the count columns
-        return (
-            Cell(row[0], bold=bold, align="center"),
-            Cell(row[1], bold=bold, colspan=len(row) - 1),
-        )
-    return tuple(
-        Cell(text, bold=bold, align="left" if column in _TEXT_COLUMNS else "center")
-        for column, text in enumerate(row)
+def _section_row(row: tuple[str, ...], bold: bool) -> tuple[Cell, ...]:
+    """A section row: its code, and its title spanning the count columns."""
+    return (
+        Cell(row[0], bold=bold, align="center"),
+        Cell(row[1], bold=bold, colspan=len(row) - 1),
     )
 
 
 def grid_table(grid: Grid) -> Table:
-    rows = tuple(
-        _row(row, index in grid.strong, index in grid.spanning)
-        for index, row in enumerate(grid.rows)
-    )
+    """The grid's rows as they are (plain text: bold in the strong rows, the text column
+    left-aligned and the others centred); a section row spans the count columns."""
+    rows: tuple[tuple[CellLike, ...], ...] = grid.rows
+    if grid.spanning:
+        rows = tuple(
+            _section_row(row, index in grid.strong) if index in grid.spanning else row
+            for index, row in enumerate(grid.rows)
+        )
+    columns = len(grid.header)
     return Table(
         _widths(grid),
         header_rows=(grid.header,),
         rows=rows,
         font_size=11 if grid.name in _SMALL_TABLES else 12,
+        align=tuple("left" if n in _TEXT_COLUMNS else "center" for n in range(columns)),
+        strong_rows=grid.strong,
     )
 
 

@@ -4,6 +4,7 @@ python-docx's paragraph and cell API resolves styles by name and walks the table
 cell; a report has hundreds of both, so they are built here as WordprocessingML directly.
 """
 
+from functools import lru_cache
 from xml.sax.saxutils import escape
 
 from docx.document import Document as DocxDocument
@@ -69,13 +70,25 @@ def add_paragraph(body: BaseOxmlElement, block: Paragraph) -> None:
         body.append(p)
 
 
-def _cell_spec(cell: CellLike) -> Cell:
-    return cell if isinstance(cell, Cell) else Cell(cell)
+_RUN_PROPS = {
+    (False, False): "",
+    (True, False): "<w:rPr><w:b/></w:rPr>",
+    (False, True): "<w:rPr><w:i/></w:rPr>",
+    (True, True): "<w:rPr><w:b/><w:i/></w:rPr>",
+}
+_HEADER_ROW = "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>"
+_CELL_END = "</w:p></w:tc>"
+# What XML cannot carry as text, or carries differently once parsed (a CR becomes a LF).
+_CONTROL = bytes([*range(0x09), *range(0x0B, 0x20)])
+_NON_CHARACTERS = ("\ufffe", "\uffff")
+ROWS_MARK = "ksc-rows-"  # a table's rows stand as <!--ksc-rows-N--> until the package is written
 
 
 def _run_xml(text: str, bold: bool, italic: bool) -> str:
     """A run as WordprocessingML text: "\n" a line break and "\t" a tab, as Word types them."""
-    props = ("<w:b/>" if bold else "") + ("<w:i/>" if italic else "")
+    if "\n" not in text and "\t" not in text:
+        space = ' xml:space="preserve"' if text != text.strip() else ""
+        return f"<w:r>{_RUN_PROPS[bold, italic]}<w:t{space}>{escape(text)}</w:t></w:r>"
     parts = []
     for n, line in enumerate(text.split("\n")):
         if n:
@@ -86,67 +99,116 @@ def _run_xml(text: str, bold: bool, italic: bool) -> str:
             if piece:
                 space = ' xml:space="preserve"' if piece != piece.strip() else ""
                 parts.append(f"<w:t{space}>{escape(piece)}</w:t>")
-    return f"<w:r>{f'<w:rPr>{props}</w:rPr>' if props else ''}{''.join(parts)}</w:r>"
+    return f"<w:r>{_RUN_PROPS[bold, italic]}{''.join(parts)}</w:r>"
 
 
-def _cell_xml(cell: Cell | None, width: int, span: int, v_merge: str, header: bool) -> str:
-    """One <w:tc>: its width, spans and vertical alignment, and one styled paragraph; ``cell``
-    is None for a cell covered by a vertical merge from above."""
+@lru_cache(maxsize=512)
+def _cell_start(width: int, span: int, v_merge: bool, header: bool, align: str) -> str:
+    """A <w:tc> up to its paragraph's content: width, spans, vertical alignment and the
+    paragraph's style and alignment (a few hundred distinct ones per document)."""
     props = f'<w:tcW w:w="{width}" w:type="dxa"/>'
     if span > 1:
         props += f'<w:gridSpan w:val="{span}"/>'
     if v_merge:
-        props += f'<w:vMerge w:val="{v_merge}"/>' if v_merge == "restart" else "<w:vMerge/>"
-    if header and cell is not None:
+        props += '<w:vMerge w:val="restart"/>'
+    if header:
         props += '<w:vAlign w:val="center"/>'
-    if cell is None:
-        return f"<w:tc><w:tcPr>{props}</w:tcPr><w:p/></w:tc>"
     style_id = TABLE_HEADER_STYLE_ID if header else TABLE_STYLE_ID
-    align = "center" if header and cell.align == "left" else cell.align
     jc = "" if align == "left" else f'<w:jc w:val="{"both" if align == "justify" else align}"/>'
-    run = _run_xml(cell.text, cell.bold, cell.italic) if cell.text else ""
+    return f'<w:tc><w:tcPr>{props}</w:tcPr><w:p><w:pPr><w:pStyle w:val="{style_id}"/>{jc}</w:pPr>'
+
+
+def _covered_xml(width: int, span: int) -> str:
+    """The <w:tc> of a cell covered by a vertical merge from above."""
+    span_xml = f'<w:gridSpan w:val="{span}"/>' if span > 1 else ""
     return (
-        f'<w:tc><w:tcPr>{props}</w:tcPr><w:p><w:pPr><w:pStyle w:val="{style_id}"/>{jc}</w:pPr>'
-        f"{run}</w:p></w:tc>"
+        f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{span_xml}<w:vMerge/></w:tcPr>'
+        "<w:p/></w:tc>"
     )
 
 
-def _rows_xml(rows: list[tuple[CellLike, ...]], header_count: int, widths: list[int]) -> str:
-    """Every row of the table as one XML string (one parse for the whole table is far faster
-    than building thousands of cells element by element)."""
+def _rows_xml(
+    rows: list[tuple[CellLike, ...]],
+    header_count: int,
+    widths: list[int],
+    align: tuple[str, ...] = (),
+    strong: frozenset[int] = frozenset(),
+) -> str:
+    """Every row of the table as one XML string (far faster than building thousands of cells
+    element by element). A plain-text cell of the body takes its column's alignment in
+    ``align`` and is bold in the body rows ``strong`` (counted from 0)."""
     cols = len(widths)
-    # (row, column) → (rows still covered below, column span) of a cell merged downwards
+    columns = [align[c] if c < len(align) else "left" for c in range(cols)]
+    # (row, column) → column span of a cell merged downwards from a row above
     covered: dict[tuple[int, int], int] = {}
     parts: list[str] = []
+    add = parts.append
     for r, row in enumerate(rows):
         header = r < header_count
-        parts.append("<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>" if header else "<w:tr>")
+        strong_row = not header and (r - header_count) in strong
+        add(_HEADER_ROW if header else "<w:tr>")
         cells = iter(row)
         c = 0
         while c < cols:
-            if (r, c) in covered:
+            if covered and (r, c) in covered:
                 span = covered[(r, c)]
-                parts.append(_cell_xml(None, sum(widths[c : c + span]), span, "continue", header))
+                add(_covered_xml(sum(widths[c : c + span]), span))
                 c += span
                 continue
             raw = next(cells, None)
+            span = down = 1
             if raw is None:  # a short row: the rest stays empty
-                parts.append(_cell_xml(Cell(""), widths[c], 1, "", header))
-                c += 1
-                continue
-            cell = _cell_spec(raw)
-            span = max(1, min(cell.colspan, cols - c))
-            down = max(1, min(cell.rowspan, len(rows) - r))
-            for below in range(r + 1, r + down):
-                covered[(below, c)] = span
-            width = sum(widths[c : c + span])
-            parts.append(_cell_xml(cell, width, span, "restart" if down > 1 else "", header))
+                text, bold, italic, cell_align = "", False, False, "left"
+            elif type(raw) is str:
+                text, bold, italic = raw, strong_row, False
+                cell_align = "left" if header else columns[c]
+            else:
+                cell = _cell_spec(raw)
+                text, bold, italic, cell_align = cell.text, cell.bold, cell.italic, cell.align
+                span = max(1, min(cell.colspan, cols - c))
+                down = max(1, min(cell.rowspan, len(rows) - r))
+                for below in range(r + 1, r + down):
+                    covered[(below, c)] = span
+            if header and cell_align == "left":
+                cell_align = "center"
+            width = widths[c] if span == 1 else sum(widths[c : c + span])
+            add(_cell_start(width, span, down > 1, header, cell_align))
+            if not text:
+                pass
+            elif "\n" in text or "\t" in text:
+                add(_run_xml(text, bold, italic))
+            else:  # _run_xml's common case, inline: one piece of text
+                space = ' xml:space="preserve"' if text != text.strip() else ""
+                if "&" in text or "<" in text or ">" in text:
+                    text = escape(text)
+                add(f"<w:r>{_RUN_PROPS[bold, italic]}<w:t{space}>{text}</w:t></w:r>")
+            add(_CELL_END)
             c += span
-        parts.append("</w:tr>")
+        add("</w:tr>")
     return "".join(parts)
 
 
-def add_table(doc: DocxDocument, block: Table, text_width: Length) -> None:
+def _cell_spec(cell: CellLike) -> Cell:
+    return cell if isinstance(cell, Cell) else Cell(cell)
+
+
+def _verbatim(rows_xml: str) -> bytes | None:
+    """The rows as UTF-8 when they can go into the document as they are, else None."""
+    if any(character in rows_xml for character in _NON_CHARACTERS):
+        return None
+    try:
+        data = rows_xml.encode()
+    except UnicodeEncodeError:  # a lone surrogate: refused by the parser as before
+        return None
+    return data if len(data.translate(None, _CONTROL)) == len(data) else None
+
+
+def add_table(
+    doc: DocxDocument, block: Table, text_width: Length, pending: list[bytes] | None = None
+) -> None:
+    """Append the table. With ``pending``, its rows are kept there as XML text and the table
+    holds a mark in their place, for the package writer to put them in: the biggest part of a
+    report is then neither parsed nor serialised again."""
     header_rows = list(block.header_rows)
     cols = len(block.widths)
     if block.number_row:
@@ -161,6 +223,11 @@ def add_table(doc: DocxDocument, block: Table, text_width: Length) -> None:
     widths = [Emu(int(text_width * w / total)) for w in block.widths]
     ooxml.set_fixed_layout(table, widths)
     twips = [int(w.twips) for w in widths]
-    rows_xml = _rows_xml(all_rows, len(header_rows), twips)
+    rows_xml = _rows_xml(all_rows, len(header_rows), twips, block.align, block.strong_rows)
+    data = _verbatim(rows_xml) if pending is not None else None
+    if pending is not None and data is not None:
+        table._tbl.append(etree.Comment(f"{ROWS_MARK}{len(pending)}"))
+        pending.append(data)
+        return
     parsed = parse_xml(f"<w:tbl {nsdecls('w')}>{rows_xml}</w:tbl>")
     table._tbl.extend(list(parsed))

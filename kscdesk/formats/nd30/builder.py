@@ -6,6 +6,7 @@ tables whose header rows repeat; the closing table (Nơi nhận / signer); page 
 in the top margin from page 2; each appendix in its own (landscape) section.
 """
 
+import copy
 from pathlib import Path
 from typing import cast
 from xml.sax.saxutils import escape
@@ -15,6 +16,7 @@ from docx.document import Document as DocxDocument
 from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+from docx.opc.oxml import serialize_part_xml
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.section import Section as DocxSection
@@ -32,6 +34,7 @@ from kscdesk.formats.nd30.blocks import (
     add_paragraph,
     add_table,
 )
+from kscdesk.formats.nd30.package_writer import write_package
 from kscdesk.formats.nd30.spec import (
     Appendix,
     Block,
@@ -216,10 +219,15 @@ def _add_title(doc: DocxDocument, spec: DocumentSpec) -> None:
     _line(doc, "", size, after=6)
 
 
-def _add_blocks(doc: DocxDocument, blocks: tuple[Block, ...], text_width: Length) -> None:
+def _add_blocks(
+    doc: DocxDocument,
+    blocks: tuple[Block, ...],
+    text_width: Length,
+    pending: list[bytes] | None,
+) -> None:
     for block in blocks:
         if isinstance(block, Table):
-            add_table(doc, block, text_width)
+            add_table(doc, block, text_width, pending)
             _line(doc, "", 6)
         else:
             add_paragraph(doc.element.body, block)
@@ -257,7 +265,9 @@ def _add_page_numbers(section: DocxSection, size: float) -> None:
         run.font.size = Pt(size)
 
 
-def _add_appendix(doc: DocxDocument, spec: DocumentSpec, appendix: Appendix) -> None:
+def _add_appendix(
+    doc: DocxDocument, spec: DocumentSpec, appendix: Appendix, pending: list[bytes] | None
+) -> None:
     section = doc.add_section(WD_SECTION.NEW_PAGE)
     _set_page(section, spec, appendix.landscape)
     section.different_first_page_header_footer = False
@@ -266,30 +276,70 @@ def _add_appendix(doc: DocxDocument, spec: DocumentSpec, appendix: Appendix) -> 
     _line(doc, appendix.attached_to, 14, italic=True)
     _rule(doc, Cm(3.5), _text_width(spec, appendix.landscape))
     _line(doc, "", 6)
-    _add_blocks(doc, appendix.blocks, _text_width(spec, appendix.landscape))
+    _add_blocks(doc, appendix.blocks, _text_width(spec, appendix.landscape), pending)
 
 
-def build_document(spec: DocumentSpec) -> DocxDocument:
-    """The Word document of ``spec``, not yet saved."""
+# Blank documents with the NĐ 30 styles, one per (font, body size), and their styles part as
+# written: each new document is a deep copy (python-docx parses its whole template, 350 kB of
+# styles, for every Document()), and the styles, never changed after `_prepare_styles`, are
+# not serialised again.
+_BLANKS: dict[tuple[str, float], tuple[DocxDocument, bytes]] = {}
+
+
+def _new_blank(spec: DocumentSpec) -> DocxDocument:
+    """python-docx's template without its paragraph, with the styles of ``spec``."""
     doc = Document()
     body = doc.element.body
     for paragraph in list(body.iterchildren(qn("w:p"))):
         body.remove(paragraph)
     _prepare_styles(doc, spec)
+    return doc
+
+
+def _blank(spec: DocumentSpec) -> tuple[DocxDocument, bytes]:
+    """`_new_blank` (it depends only on the font and body size) and its styles part's XML."""
+    key = (spec.font, spec.body_size)
+    blank = _BLANKS.get(key)
+    if blank is None:
+        doc = _new_blank(spec)
+        blank = _BLANKS[key] = (doc, serialize_part_xml(doc.styles.element))
+    return blank
+
+
+def _blank_document(spec: DocumentSpec, share_styles: bool = False) -> DocxDocument:
+    """A copy of the blank document; the cached original is never changed, only copied. With
+    ``share_styles`` the copy's styles part holds the blank's own styles element (copying it
+    is most of the copy's cost): only for a document that is saved, never handed out."""
+    blank = _blank(spec)[0]
+    styles = blank.styles.element
+    return copy.deepcopy(blank, {id(styles): styles} if share_styles else None)
+
+
+def build_document(spec: DocumentSpec) -> DocxDocument:
+    """The Word document of ``spec``, not yet saved."""
+    return _build(spec, None)
+
+
+def _build(spec: DocumentSpec, pending: list[bytes] | None) -> DocxDocument:
+    """The document; with ``pending``, each table's rows are left there as XML text (see
+    `add_table`) for `write_package` to put in."""
+    doc = _blank_document(spec, share_styles=pending is not None)
     section = doc.sections[0]
     _set_page(section, spec, landscape=False)
     _add_page_numbers(section, spec.body_size)
     _add_header(doc, spec)
     _add_title(doc, spec)
-    _add_blocks(doc, spec.blocks, _text_width(spec))
+    _add_blocks(doc, spec.blocks, _text_width(spec), pending)
     if spec.closing is not None:
         _add_closing(doc, spec, spec.closing)
     for appendix in spec.appendices:
-        _add_appendix(doc, spec, appendix)
+        _add_appendix(doc, spec, appendix, pending)
     return doc
 
 
 def save_document(spec: DocumentSpec, path: Path) -> Path:
     """Build and write the document atomically; OutputFileLocked when Word holds ``path`` open."""
-    doc = build_document(spec)
-    return write_atomically(path, lambda tmp: doc.save(str(tmp)))
+    tables: list[bytes] = []
+    doc = _build(spec, tables)
+    styles = _blank(spec)[1]
+    return write_atomically(path, lambda tmp: write_package(doc, tables, tmp, styles))

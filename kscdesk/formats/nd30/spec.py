@@ -70,6 +70,11 @@ class Table:
     rows: tuple[tuple[CellLike, ...], ...] = ()
     font_size: float = 12
     number_row: bool = False  # a row (1), (2), … under the header, as statistical forms have
+    # How the body's plain-text cells (str, not Cell) are set: per column alignment (left when
+    # not given) and the body rows, counted from 0, set in bold. A big table given as rows of
+    # strings is written without a Cell object per cell.
+    align: tuple[Align, ...] = ()
+    strong_rows: frozenset[int] = frozenset()
 
 
 Block = Paragraph | Table
