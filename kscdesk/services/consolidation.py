@@ -88,25 +88,29 @@ def build_consolidation(ws: Workspace, period_key: str, today: date | None = Non
     ledger = ledger_rows(ws, office.uid, period, today or date.today())
     column = {row.office_uid: n for n, row in enumerate(ledger)}
     names = {row.office_uid: row.name for row in ledger}
-    sections = exchange.parent_task_sections(ws.db, period.key)
-    task_rows: dict[str, _TaskEntry] = {}
-    for t in exchange.list_consolidated_tasks(ws.db, period.key):
-        if t.office_uid not in column:
-            continue
-        key = t.parent_task_uid or f"#{t.number}"
-        entry = task_rows.get(key)
-        if entry is None:
-            code, title = sections.get(t.parent_task_uid or "", ("", ""))
-            entry = task_rows[key] = _TaskEntry(t.number, t.content, code, title, len(ledger))
-        entry.labels[column[t.office_uid]] = status_label(t.status, t.not_applicable)
-        entry.kinds[column[t.office_uid]] = status_kind(t.status, t.not_applicable)
-    stored = [
-        i for i in exchange.list_consolidated_indicators(ws.db, period.key) if i.office_uid in names
+    reports = [
+        r for r in exchange.consolidated_reports(ws.db, period.key) if r.office_uid in column
     ]
-    stored.sort(key=lambda i: (column[i.office_uid], i.position))
+    task_rows: dict[str, _TaskEntry] = {}
+    statuses: dict[tuple[str | None, bool], tuple[str, StatusKind]] = {}
+    for report in reports:  # by office uid, each commune's tasks in its order
+        at = column[report.office_uid]
+        for _uid, parent_task, number, content, status, na in report.tasks:
+            entry = task_rows.get(parent_task or f"#{number}")
+            if entry is None:
+                entry = task_rows[parent_task or f"#{number}"] = _TaskEntry(
+                    parent_task, number, content, len(ledger)
+                )
+            shown = statuses.get((status, na))
+            if shown is None:
+                shown = statuses[(status, na)] = (status_label(status, na), status_kind(status, na))
+            entry.labels[at], entry.kinds[at] = shown
+    sections = exchange.task_sections(ws.db, [e.parent for e in task_rows.values() if e.parent])
+    reports.sort(key=lambda r: column[r.office_uid])
     indicators = total_indicators(
-        IndicatorRow(names[i.office_uid], i.number, i.name, i.unit, i.numerator, i.denominator)
-        for i in stored
+        IndicatorRow(names[r.office_uid], number, name, unit, numerator, denominator)
+        for r in reports
+        for number, name, unit, numerator, denominator in r.indicators
     )
     return Consolidation(
         period_key=period.key,
@@ -114,7 +118,7 @@ def build_consolidation(ws: Workspace, period_key: str, today: date | None = Non
         deadline=period.deadline(submission_day(ws, period.year)),
         office_name=office.name,
         ledger=tuple(ledger),
-        tasks=tuple(e.row() for e in task_rows.values()),
+        tasks=tuple(e.row(sections) for e in task_rows.values()),
         indicators=tuple(indicators),
         window_text=period.window_text,
         parent_office_name=parent.name if parent is not None else "",
@@ -124,18 +128,19 @@ def build_consolidation(ws: Workspace, period_key: str, today: date | None = Non
 class _TaskEntry:
     """A task's statuses being collected, one slot per commune of the ledger."""
 
-    def __init__(self, number: str, content: str, code: str, title: str, width: int) -> None:
-        self.number, self.content, self.code, self.title = number, content, code, title
+    def __init__(self, parent: str | None, number: str, content: str, width: int) -> None:
+        self.parent, self.number, self.content = parent, number, content
         self.labels = ["Chưa báo cáo"] * width
         self.kinds = [StatusKind.NOT_REPORTED] * width
 
-    def row(self) -> TaskRow:
+    def row(self, sections: dict[str, tuple[str, str]]) -> TaskRow:
+        code, title = sections.get(self.parent or "", ("", ""))
         return TaskRow(
             self.number,
             self.content,
             tuple(self.labels),
-            self.code,
-            self.title,
+            code,
+            title,
             tuple(self.kinds),
         )
 

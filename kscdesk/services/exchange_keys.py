@@ -64,12 +64,26 @@ def check_sender_key(
     """Trust a new office's key on first use; refuse loudly when a known office's key changed,
     unless the officer accepts the new key (``accept``)."""
     key = office_key(sender.name, sender.code)
-    known = exchange.get_trusted_key(ws.db, key)
+    check_known_key(
+        ws, exchange.get_trusted_key(ws.db, key), sender, public_key, office_uid, accept
+    )
+
+
+def check_known_key(  # noqa: PLR0913 - the key found and what the package says
+    ws: Workspace,
+    known: exchange.TrustedKey | None,
+    sender: OfficeRef,
+    public_key: str,
+    office_uid: str | None,
+    accept: bool,
+) -> None:
+    """``check_sender_key`` with the trusted key already looked up (``known``)."""
+    if known is not None and not accept and known.public_key == public_key:
+        return
     new_fp = fingerprint(public_key)
     if known is None or accept:
+        key = office_key(sender.name, sender.code)
         exchange.trust_key(ws.db, key, office_uid, sender.name, public_key, new_fp)
-        return
-    if known.public_key == public_key:
         return
     raise KeyChanged(
         f"KHÓA KÝ CỦA “{sender.label}” ĐÃ THAY ĐỔI. Vân tay đã biết: {known.fingerprint}; "

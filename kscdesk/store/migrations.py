@@ -11,6 +11,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from kscdesk.store.compact_exchange import compact_exchange
 from kscdesk.store.errors import DatabaseFromNewerVersion, DatabaseUnreadable
 
 Migration = Callable[[Database], None]
@@ -376,6 +377,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     _add_tailoring,
     _add_reports,
     _add_exchange,
+    compact_exchange,
 )
 """Migration number N (1-based) is ``MIGRATIONS[N - 1]``; append, never edit or reorder."""
 
