@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
+from typing import NamedTuple
 
 from kscdesk.domain.exchange import Standing
 from kscdesk.domain.text import search_key
@@ -76,8 +77,7 @@ def rate(numerator: int | None, denominator: int | None) -> Decimal | None:
     return Decimal(numerator) * 100 / Decimal(denominator)
 
 
-@dataclass(frozen=True)
-class IndicatorRow:
+class IndicatorRow(NamedTuple):  # a tuple: a province makes tens of thousands of them
     office: str
     number: str
     name: str
@@ -89,8 +89,12 @@ class IndicatorRow:
 def total_indicators(rows: Iterable[IndicatorRow]) -> list[IndicatorTotal]:
     """Group communes' rows by indicator (number and name without tones), in first-seen order."""
     groups: dict[tuple[str, str], list[IndicatorRow]] = {}
+    keys: dict[tuple[str, str], tuple[str, str]] = {}  # each commune sends the same names
     for row in rows:
-        groups.setdefault((row.number.strip(), search_key(row.name)), []).append(row)
+        key = keys.get((row.number, row.name))
+        if key is None:
+            key = keys[(row.number, row.name)] = (row.number.strip(), search_key(row.name))
+        groups.setdefault(key, []).append(row)
     return [
         IndicatorTotal(
             number=items[0].number,

@@ -3,6 +3,7 @@ workbook of task statuses and indicator counts for a period."""
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +21,7 @@ from kscdesk.domain.consolidation import (
 from kscdesk.domain.exchange import standing
 from kscdesk.domain.model import Level, Office
 from kscdesk.domain.period import DEFAULT_SUBMISSION_DAY, Period, parse_period_key
+from kscdesk.domain.text import sort_key
 from kscdesk.formats.atomic_write import OutputFileError
 from kscdesk.formats.consolidated_xlsx import write_consolidated_xlsx
 from kscdesk.formats.docx_summary_writer import write_summary_docx
@@ -28,7 +30,7 @@ from kscdesk.services.exchange_export import period_of
 from kscdesk.services.offices import get_profile
 from kscdesk.services.reports import office_letterhead
 from kscdesk.services.workspace import Workspace
-from kscdesk.store import exchange, offices, plans, receipts
+from kscdesk.store import exchange, plans, receipts
 
 
 def _parent_office(ws: Workspace) -> Office:
@@ -39,8 +41,12 @@ def _parent_office(ws: Workspace) -> Office:
 
 
 def communes(ws: Workspace, parent_uid: str) -> list[Office]:
-    """The communes under this office (those known, and those that sent packages)."""
-    return [o for o in offices.list_offices(ws.db) if o.parent_uid == parent_uid]
+    """The communes under this office (those known, and those that sent packages), in
+    Vietnamese alphabetical order of name."""
+    return sorted(exchange.offices_below(ws.db, parent_uid), key=lambda o: _name_order(o.name))
+
+
+_name_order = lru_cache(maxsize=8192)(sort_key)  # the same names, period after period
 
 
 def submission_day(ws: Workspace, year: int) -> int:
@@ -55,11 +61,13 @@ def submission_day(ws: Workspace, year: int) -> int:
 
 def ledger_rows(ws: Workspace, parent_uid: str, period: Period, today: date) -> list[LedgerRow]:
     day = submission_day(ws, period.year)
-    received = exchange.report_packages(ws.db, period.key)
+    received: dict[str | None, list[exchange.PackageRecord]] = {}
+    for package in exchange.report_packages(ws.db, period.key):  # oldest first
+        received.setdefault(package.office_uid, []).append(package)
     decisions = receipts.receipt_decisions(ws.db, period.key)
     rows = []
     for office in communes(ws, parent_uid):
-        mine = [p for p in received if p.office_uid == office.uid]
+        mine = received.get(office.uid, [])
         current = next((p for p in mine if p.status == "current"), None)
         first = mine[0] if mine else None
         sent_on = datetime.fromisoformat(first.created_at).date() if first else None
@@ -95,22 +103,24 @@ def build_consolidation(ws: Workspace, period_key: str, today: date | None = Non
     statuses: dict[tuple[str | None, bool], tuple[str, StatusKind]] = {}
     for report in reports:  # by office uid, each commune's tasks in its order
         at = column[report.office_uid]
-        for _uid, parent_task, number, content, status, na in report.tasks:
-            entry = task_rows.get(parent_task or f"#{number}")
+        for task in report.tasks:
+            key = task.parent_task_uid or f"#{task.number}"
+            entry = task_rows.get(key)
             if entry is None:
-                entry = task_rows[parent_task or f"#{number}"] = _TaskEntry(
-                    parent_task, number, content, len(ledger)
+                entry = task_rows[key] = _TaskEntry(
+                    task.parent_task_uid, task.number, task.content, len(ledger)
                 )
-            shown = statuses.get((status, na))
+            shown = statuses.get((task.status, task.not_applicable))
             if shown is None:
+                status, na = task.status, task.not_applicable
                 shown = statuses[(status, na)] = (status_label(status, na), status_kind(status, na))
             entry.labels[at], entry.kinds[at] = shown
     sections = exchange.task_sections(ws.db, [e.parent for e in task_rows.values() if e.parent])
     reports.sort(key=lambda r: column[r.office_uid])
     indicators = total_indicators(
-        IndicatorRow(names[r.office_uid], number, name, unit, numerator, denominator)
+        IndicatorRow(names[r.office_uid], i.number, i.name, i.unit, i.numerator, i.denominator)
         for r in reports
-        for number, name, unit, numerator, denominator in r.indicators
+        for i in r.indicators
     )
     return Consolidation(
         period_key=period.key,

@@ -11,6 +11,7 @@ import msgspec
 from sqlite_utils import Database
 
 from kscdesk.domain.exchange import ReportSummary
+from kscdesk.domain.model import Level, Office
 from kscdesk.domain.text import nfc
 from kscdesk.store.clock import now_iso
 
@@ -261,53 +262,96 @@ def replace_consolidated(
     )
 
 
+class StoredTask(msgspec.Struct, array_like=True, gc=False, frozen=True):
+    """A task's row as stored: kscdesk.domain.exchange.TaskStatusRow."""
+
+    task_uid: str
+    parent_task_uid: str | None
+    number: str  # its label: number and sub-number
+    content: str
+    status: str | None
+    not_applicable: bool
+
+
+class StoredIndicator(msgspec.Struct, array_like=True, gc=False, frozen=True):
+    """An indicator's row as stored: kscdesk.domain.exchange.IndicatorCountRow."""
+
+    number: str
+    name: str
+    unit: str
+    numerator: int | None
+    denominator: int | None
+
+
+_TASKS = msgspec.json.Decoder(list[StoredTask])
+_INDICATORS = msgspec.json.Decoder(list[StoredIndicator])
+
+
 @dataclass(frozen=True)
 class ReportRows:
-    """One commune's stored rows: ``tasks`` as TaskStatusRow, ``indicators`` as
-    IndicatorCountRow (kscdesk.domain.exchange), lists in place of tuples."""
+    """One commune's consolidated rows for a period."""
 
     office_uid: str
-    tasks: list[list[Any]]
-    indicators: list[list[Any]]
+    tasks: list[StoredTask]
+    indicators: list[StoredIndicator]
 
 
 def consolidated_reports(db: Database, period_key: str) -> list[ReportRows]:
-    """Each commune's consolidated rows for the period, by office uid (the rows as stored)."""
+    """Each commune's consolidated rows for the period, by office uid."""
     rows = db.execute(
         "SELECT office_uid, tasks, indicators FROM consolidated_reports WHERE period_key = ? "
         "ORDER BY office_uid",
         [period_key],
     ).fetchall()
-    decode = msgspec.json.decode
-    return [ReportRows(office, decode(tasks), decode(values)) for office, tasks, values in rows]
+    tasks, indicators = _TASKS.decode, _INDICATORS.decode
+    return [ReportRows(office, tasks(t), indicators(i)) for office, t, i in rows]
 
 
 def list_consolidated_tasks(db: Database, period_key: str) -> list[ConsolidatedTask]:
     return [
         ConsolidatedTask(
-            report.office_uid, task, parent, number, content, status, bool(na), position
+            report.office_uid,
+            t.task_uid,
+            t.parent_task_uid,
+            t.number,
+            t.content,
+            t.status,
+            t.not_applicable,
+            position,
         )
         for report in consolidated_reports(db, period_key)
-        for position, (task, parent, number, content, status, na) in enumerate(report.tasks)
+        for position, t in enumerate(report.tasks)
     ]
 
 
 def list_consolidated_indicators(db: Database, period_key: str) -> list[ConsolidatedIndicator]:
     return [
-        ConsolidatedIndicator(report.office_uid, number, name, unit, numerator, denominator, n)
+        ConsolidatedIndicator(
+            report.office_uid, i.number, i.name, i.unit, i.numerator, i.denominator, position
+        )
         for report in consolidated_reports(db, period_key)
-        for n, (number, name, unit, numerator, denominator) in enumerate(report.indicators)
+        for position, i in enumerate(report.indicators)
     ]
 
 
 def report_packages(db: Database, period_key: str) -> list[PackageRecord]:
     """Report packages received for the period, oldest first (history included)."""
-    rows = db.query(
+    rows = db.execute(
         f"SELECT {_PACKAGE_COLUMNS} FROM packages WHERE direction = 'in' AND kind = 'report' "
         "AND period_key = ? ORDER BY created_at, sequence",
         [period_key],
-    )
-    return [_package(row) for row in rows]
+    ).fetchall()
+    return [PackageRecord(*row) for row in rows]
+
+
+def offices_below(db: Database, parent_uid: str) -> list[Office]:
+    """The offices whose parent is ``parent_uid``, unsorted."""
+    rows = db.execute(
+        "SELECT name, level, code, parent_uid, uid FROM offices WHERE parent_uid = ?", [parent_uid]
+    ).fetchall()
+    return [
+        Office(name, Level(level), code, parent, uid) for name, level, code, parent, uid in rows
+    ]
 
 
 def offices_under(
