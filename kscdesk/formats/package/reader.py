@@ -2,6 +2,7 @@
 the manifest signature checked before any data is used. Each refusal names the file."""
 
 import hashlib
+import io
 import json
 import stat
 import struct
@@ -42,6 +43,7 @@ MAX_ATTACHMENT_BYTES = 100 * 1024 * 1024
 MAX_TOTAL_BYTES = 600 * 1024 * 1024
 MAX_RATIO = 200  # inflated ÷ compressed, for members over RATIO_MIN_BYTES
 RATIO_MIN_BYTES = 1024 * 1024
+IN_MEMORY_BYTES = 16 * 1024 * 1024  # a package up to this size is read whole, at once
 _CHUNK = 256 * 1024
 
 
@@ -93,12 +95,16 @@ def read_package(path: Path, kinds: tuple[PackageKind, ...] | None = None) -> Pa
     if size > MAX_FILE_BYTES:
         raise BadPackage(path, f"tệp {size / 1024 / 1024:.0f} MB, quá giới hạn 300 MB.")
     with unreadable_file_boundary(path, refusal=BadPackage):
-        return _open(path, kinds)
+        return _open(path, kinds, size)
 
 
-def _open(path: Path, kinds: tuple[PackageKind, ...] | None) -> Package:
+def _open(path: Path, kinds: tuple[PackageKind, ...] | None, size: int) -> Package:
     try:
-        with zipfile.ZipFile(path) as archive:
+        source: Path | io.BytesIO = path
+        if size <= IN_MEMORY_BYTES:  # the usual package: one read, then no more file calls
+            with path.open("rb") as stream:
+                source = io.BytesIO(stream.read(size))
+        with zipfile.ZipFile(source) as archive:
             return _read(path, archive, kinds)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, zlib.error) as exc:
         raise BadPackage(path, "tệp không phải gói .kscx hoặc đã bị hỏng.") from exc
@@ -110,12 +116,12 @@ def _open(path: Path, kinds: tuple[PackageKind, ...] | None) -> Package:
 
 def _read(path: Path, archive: zipfile.ZipFile, kinds: tuple[PackageKind, ...] | None) -> Package:
     infos = _check_directory(path, archive.infolist())
-    manifest_bytes = _member_bytes(path, archive, infos[MANIFEST_NAME], MAX_MANIFEST_BYTES)
+    manifest_bytes, _ = _inflated(path, archive, infos[MANIFEST_NAME], MAX_MANIFEST_BYTES)
     manifest = _manifest(path, manifest_bytes)
     if kinds is not None and manifest.kind not in kinds:
         wanted = ", ".join(k.label for k in kinds)
         raise WrongPackageKind(path, f"đây là gói {manifest.kind.label}, cần gói {wanted}.")
-    signature = _json(path, _member_bytes(path, archive, infos[SIGNATURE_NAME], 4096), "chữ ký")
+    signature = _json(path, _inflated(path, archive, infos[SIGNATURE_NAME], 4096)[0], "chữ ký")
     if not isinstance(signature, dict) or not isinstance(signature.get("signature"), str):
         raise BadPackage(path, "signature.json không đúng dạng.")
     if not verify(manifest.sender_key, signature["signature"], manifest_bytes):
@@ -128,7 +134,7 @@ def _read(path: Path, archive: zipfile.ZipFile, kinds: tuple[PackageKind, ...] |
         if name[len(ATTACHMENT_DIR) :] != manifest.members[name]:
             raise TamperedPackage(path, f"tên tệp đính kèm “{name}” không khớp mã băm.")
         _check_hash(path, archive, infos[name], manifest.members[name])
-    payload, deflated = _data_member(path, archive, infos[DATA_NAME])
+    payload, deflated = _inflated(path, archive, infos[DATA_NAME], MAX_JSON_BYTES)
     if hashlib.sha256(payload).hexdigest() != manifest.members[DATA_NAME]:
         raise TamperedPackage(path, "mã băm của data.json không khớp.")
     content_hash = hashlib.sha256(manifest_bytes).hexdigest()
@@ -198,19 +204,19 @@ def _member_bytes(path: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo, l
     return b"".join(_stream(path, archive, info, limit))
 
 
-def _data_member(
-    path: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo
+def _inflated(
+    path: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int
 ) -> tuple[bytes, bytes | None]:
-    """data.json's bytes and, when it is deflated, its compressed bytes as they are in the
-    package (kept as history in a seventh of the room). Inflated at once, with the limits of
-    ``_stream``: no more than the size limit, nor past the ratio."""
+    """A member's bytes and, when it is deflated, its compressed bytes as they are in the
+    package (data.json is kept as history so, in a seventh of the room). Inflated at once, with
+    the limits of ``_stream``: no more than ``limit``, nor past the ratio."""
     if info.compress_type != zipfile.ZIP_DEFLATED or archive.fp is None:
-        return _member_bytes(path, archive, info, MAX_JSON_BYTES), None
+        return _member_bytes(path, archive, info, limit), None
     raw = _raw_member(path, archive.fp, info)
-    allowed = min(MAX_JSON_BYTES, max(RATIO_MIN_BYTES, MAX_RATIO * max(info.compress_size, 1)))
+    allowed = min(limit, max(RATIO_MIN_BYTES, MAX_RATIO * max(info.compress_size, 1)))
     inflater = zlib.decompressobj(-15)
     payload = inflater.decompress(raw, allowed + 1)
-    if len(payload) > MAX_JSON_BYTES:
+    if len(payload) > limit:
         raise BadPackage(path, f"thành phần “{info.filename}” giải nén quá lớn.")
     _check_ratio(path, info, len(payload))
     if not inflater.eof or len(payload) != info.file_size:
