@@ -100,7 +100,8 @@ def build_consolidation(ws: Workspace, period_key: str, today: date | None = Non
         r for r in exchange.consolidated_reports(ws.db, period.key) if r.office_uid in column
     ]
     task_rows: dict[str, _TaskEntry] = {}
-    statuses: dict[tuple[str | None, bool], tuple[str, StatusKind]] = {}
+    not_applicable = (status_label(None, True), status_kind(None, True))
+    shown_for: dict[str | None, tuple[str, StatusKind]] = {}  # status → its label and kind
     for report in reports:  # by office uid, each commune's tasks in its order
         at = column[report.office_uid]
         for task in report.tasks:
@@ -110,11 +111,14 @@ def build_consolidation(ws: Workspace, period_key: str, today: date | None = Non
                 entry = task_rows[key] = _TaskEntry(
                     task.parent_task_uid, task.number, task.content, len(ledger)
                 )
-            shown = statuses.get((task.status, task.not_applicable))
+            if task.not_applicable:
+                entry.cells[at] = not_applicable
+                continue
+            shown = shown_for.get(task.status)
             if shown is None:
-                status, na = task.status, task.not_applicable
-                shown = statuses[(status, na)] = (status_label(status, na), status_kind(status, na))
-            entry.labels[at], entry.kinds[at] = shown
+                status = task.status
+                shown = shown_for[status] = (status_label(status), status_kind(status))
+            entry.cells[at] = shown
     sections = exchange.task_sections(ws.db, [e.parent for e in task_rows.values() if e.parent])
     reports.sort(key=lambda r: column[r.office_uid])
     indicators = total_indicators(
@@ -136,23 +140,16 @@ def build_consolidation(ws: Workspace, period_key: str, today: date | None = Non
 
 
 class _TaskEntry:
-    """A task's statuses being collected, one slot per commune of the ledger."""
+    """A task's statuses being collected: (label, kind), one slot per commune of the ledger."""
 
     def __init__(self, parent: str | None, number: str, content: str, width: int) -> None:
         self.parent, self.number, self.content = parent, number, content
-        self.labels = ["Chưa báo cáo"] * width
-        self.kinds = [StatusKind.NOT_REPORTED] * width
+        self.cells = [(status_label(None), status_kind(None))] * width
 
     def row(self, sections: dict[str, tuple[str, str]]) -> TaskRow:
         code, title = sections.get(self.parent or "", ("", ""))
-        return TaskRow(
-            self.number,
-            self.content,
-            tuple(self.labels),
-            code,
-            title,
-            tuple(self.kinds),
-        )
+        labels, kinds = zip(*self.cells, strict=True) if self.cells else ((), ())
+        return TaskRow(self.number, self.content, labels, code, title, kinds)
 
 
 @dataclass(frozen=True)

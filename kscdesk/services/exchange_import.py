@@ -2,6 +2,7 @@
 the batch, each package its own transaction; a dry run checks everything and stores nothing."""
 
 import logging
+import os
 import tempfile
 from dataclasses import dataclass, replace
 from enum import StrEnum
@@ -81,11 +82,16 @@ class _DryRun(Exception):
 
 
 def package_files(source: Path) -> list[Path]:
-    """The file itself, or the .kscx files of a folder (not its subfolders), sorted by name."""
+    """The file itself, or the .kscx files of a folder (not its subfolders), sorted by name
+    (as the file system compares names: ignoring case on Windows)."""
     if source.is_dir():
-        return sorted(
-            p for p in source.iterdir() if p.suffix.lower() == PACKAGE_SUFFIX and p.is_file()
-        )
+        with os.scandir(source) as entries:  # the kind of each entry comes with the listing
+            names = [
+                e.name
+                for e in entries
+                if os.path.splitext(e.name)[1].lower() == PACKAGE_SUFFIX and e.is_file()
+            ]
+        return [source / name for name in sorted(names, key=os.path.normcase)]
     if not source.exists():
         raise ServiceError(f"Không tìm thấy “{source}”.")
     return [source]
@@ -139,24 +145,26 @@ def _import_one(
     except BadPackage as error:
         return ImportItem(path, Outcome.REFUSED, error.message)
     manifest = package.manifest
-    base = ImportItem(
-        path,
-        Outcome.REFUSED,
-        "",
-        manifest.kind.value,
-        manifest.sender.label,
-        manifest.period_key or "",
-        manifest.sequence,
-    )
     learned: _Senders = {}
+    reason = ""
     try:
         with exchange.savepoint(ws.db):  # each package all or nothing
             outcome, message = _apply(ws, package, options, home, senders, learned)
     except ServiceError as error:
         reason = {KeyChanged: "key_changed", OlderPackage: "older"}.get(type(error), "")
-        return replace(base, message=f"Tệp “{path.name}”: {error}", reason=reason)
-    senders.update(learned)
-    return replace(base, outcome=outcome, message=message)
+        outcome, message = Outcome.REFUSED, f"Tệp “{path.name}”: {error}"
+    else:
+        senders.update(learned)
+    return ImportItem(
+        path,
+        outcome,
+        message,
+        manifest.kind.value,
+        manifest.sender.label,
+        manifest.period_key or "",
+        manifest.sequence,
+        reason,
+    )
 
 
 def _apply(  # noqa: PLR0913 - the package, the batch's settings and what it knows

@@ -299,8 +299,9 @@ class ReportRows:
 def consolidated_reports(db: Database, period_key: str) -> list[ReportRows]:
     """Each commune's consolidated rows for the period, by office uid."""
     rows = db.execute(
-        "SELECT office_uid, tasks, indicators FROM consolidated_reports WHERE period_key = ? "
-        "ORDER BY office_uid",
+        # As bytes: the JSON goes to the decoder as stored, never through a Python string.
+        "SELECT office_uid, CAST(tasks AS BLOB), CAST(indicators AS BLOB) "
+        "FROM consolidated_reports WHERE period_key = ? ORDER BY office_uid",
         [period_key],
     ).fetchall()
     tasks, indicators = _TASKS.decode, _INDICATORS.decode
