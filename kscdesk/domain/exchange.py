@@ -120,9 +120,10 @@ class ReportData:
 
 
 # What the parent keeps of a report for consolidation, one tuple a row, text in NFC:
-# (task uid, parent task uid, label, content, status, not applicable) and
-# (number, name, unit, numerator, denominator), in the order the commune sent them.
-TaskStatusRow = tuple[str, str | None, str, str, str | None, bool]
+# (parent task uid, label, status, not applicable, content, task uid) and
+# (number, name, unit, numerator, denominator), in the order the commune sent them. What a
+# consolidation reads of every commune comes first; the texts it needs once, last.
+TaskStatusRow = tuple[str | None, str, str | None, bool, str, str]
 IndicatorCountRow = tuple[str, str, str, int | None, int | None]
 
 
@@ -139,7 +140,7 @@ def report_summary(report: ReportData) -> ReportSummary:
     return ReportSummary(
         report.period_key,
         [
-            (t.uid, t.parent_task_uid, t.label, t.content, t.status, t.not_applicable)
+            (t.parent_task_uid, t.label, t.status, t.not_applicable, t.content, t.uid)
             for t in report.tasks
         ],
         [(i.number, i.name, i.unit, i.numerator, i.denominator) for i in report.indicators],

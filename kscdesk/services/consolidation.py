@@ -104,12 +104,14 @@ def build_consolidation(ws: Workspace, period_key: str, today: date | None = Non
     shown_for: dict[str | None, tuple[str, StatusKind]] = {}  # status → its label and kind
     for report in reports:  # by office uid, each commune's tasks in its order
         at = column[report.office_uid]
-        for task in report.tasks:
+        whole: list[exchange.StoredTask] = []  # read only for a task seen first here
+        for n, task in enumerate(report.statuses):
             key = task.parent_task_uid or f"#{task.number}"
             entry = task_rows.get(key)
             if entry is None:
+                whole = whole or report.tasks()
                 entry = task_rows[key] = _TaskEntry(
-                    task.parent_task_uid, task.number, task.content, len(ledger)
+                    task.parent_task_uid, task.number, whole[n].content, len(ledger)
                 )
             if task.not_applicable:
                 entry.cells[at] = not_applicable

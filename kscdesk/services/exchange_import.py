@@ -115,7 +115,7 @@ def import_packages(
     home = get_profile(ws)
     senders: _Senders = {}
     try:
-        with ws.db.atomic():
+        with exchange.roomy_cache(ws.db), ws.db.atomic():
             for done, path in enumerate(files):
                 if cancel is not None:
                     cancel.raise_if_cancelled()

@@ -18,7 +18,7 @@ CREATE TABLE consolidated_reports (
     office_uid TEXT NOT NULL,
     period_key TEXT NOT NULL,
     package_id TEXT NOT NULL REFERENCES packages (package_id) ON DELETE CASCADE,
-    -- JSON [[task uid, parent task uid, number, content, status, not applicable], …]
+    -- JSON [[parent task uid, number, status, not applicable, content, task uid], …]
     tasks TEXT NOT NULL,
     -- JSON [[number, name, unit, numerator, denominator], …]
     indicators TEXT NOT NULL,
@@ -35,10 +35,10 @@ def compact_exchange(db: Database) -> None:
     db.executescript(_SCHEMA)
     reports: dict[tuple[str, str], tuple[str, list[Any], list[Any]]] = {}
     for office, period, package, *task in db.execute(
-        "SELECT office_uid, period_key, package_id, task_uid, parent_task_uid, number, content, "
-        "status, not_applicable FROM consolidated_tasks ORDER BY position, rowid"
+        "SELECT office_uid, period_key, package_id, parent_task_uid, number, status, "
+        "not_applicable, content, task_uid FROM consolidated_tasks ORDER BY position, rowid"
     ):
-        task[-1] = bool(task[-1])
+        task[3] = bool(task[3])
         reports.setdefault((office, period), (package, [], []))[1].append(task)
     for office, period, package, *indicator in db.execute(
         "SELECT office_uid, period_key, package_id, number, name, unit, numerator, denominator "

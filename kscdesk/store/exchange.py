@@ -88,6 +88,18 @@ def savepoint(db: Database) -> Iterator[None]:
     execute("RELEASE kscdesk_package")
 
 
+@contextmanager
+def roomy_cache(db: Database, kib: int = 64 * 1024) -> Iterator[None]:
+    """A larger page cache while a batch writes: SQLite then writes each page of the batch's
+    transaction once, at commit, instead of spilling pages it will change again."""
+    previous = db.conn.execute("PRAGMA cache_size").fetchone()[0]
+    db.conn.execute(f"PRAGMA cache_size = {-abs(int(kib))}")
+    try:
+        yield
+    finally:
+        db.conn.execute(f"PRAGMA cache_size = {int(previous)}")
+
+
 def get_trusted_key(db: Database, office_key: str) -> TrustedKey | None:
     row = db.execute(
         "SELECT office_key, office_uid, name, public_key, fingerprint, pending_public_key, "
@@ -262,15 +274,21 @@ def replace_consolidated(
     )
 
 
-class StoredTask(msgspec.Struct, array_like=True, gc=False, frozen=True):
-    """A task's row as stored: kscdesk.domain.exchange.TaskStatusRow."""
+class StoredStatus(msgspec.Struct, array_like=True, gc=False, frozen=True):
+    """What a consolidation reads of each task of every commune: the first fields of a stored
+    task row (the decoder skips the rest without building it)."""
 
-    task_uid: str
     parent_task_uid: str | None
     number: str  # its label: number and sub-number
-    content: str
     status: str | None
     not_applicable: bool
+
+
+class StoredTask(StoredStatus, array_like=True, gc=False, frozen=True):
+    """A task's row as stored: kscdesk.domain.exchange.TaskStatusRow."""
+
+    content: str
+    task_uid: str
 
 
 class StoredIndicator(msgspec.Struct, array_like=True, gc=False, frozen=True):
@@ -283,17 +301,23 @@ class StoredIndicator(msgspec.Struct, array_like=True, gc=False, frozen=True):
     denominator: int | None
 
 
+_STATUSES = msgspec.json.Decoder(list[StoredStatus])
 _TASKS = msgspec.json.Decoder(list[StoredTask])
 _INDICATORS = msgspec.json.Decoder(list[StoredIndicator])
 
 
 @dataclass(frozen=True)
 class ReportRows:
-    """One commune's consolidated rows for a period."""
+    """One commune's consolidated rows for a period: its tasks' statuses and indicators, and
+    its task rows still as stored (``tasks()`` reads them whole)."""
 
     office_uid: str
-    tasks: list[StoredTask]
+    statuses: list[StoredStatus]
     indicators: list[StoredIndicator]
+    stored_tasks: bytes
+
+    def tasks(self) -> list[StoredTask]:
+        return _TASKS.decode(self.stored_tasks)
 
 
 def consolidated_reports(db: Database, period_key: str) -> list[ReportRows]:
@@ -304,8 +328,8 @@ def consolidated_reports(db: Database, period_key: str) -> list[ReportRows]:
         "FROM consolidated_reports WHERE period_key = ? ORDER BY office_uid",
         [period_key],
     ).fetchall()
-    tasks, indicators = _TASKS.decode, _INDICATORS.decode
-    return [ReportRows(office, tasks(t), indicators(i)) for office, t, i in rows]
+    statuses, indicators = _STATUSES.decode, _INDICATORS.decode
+    return [ReportRows(office, statuses(t), indicators(i), t) for office, t, i in rows]
 
 
 def list_consolidated_tasks(db: Database, period_key: str) -> list[ConsolidatedTask]:
@@ -321,7 +345,7 @@ def list_consolidated_tasks(db: Database, period_key: str) -> list[ConsolidatedT
             position,
         )
         for report in consolidated_reports(db, period_key)
-        for position, t in enumerate(report.tasks)
+        for position, t in enumerate(report.tasks())
     ]
 
 

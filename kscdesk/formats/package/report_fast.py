@@ -98,12 +98,12 @@ def decode_report_summary(payload: bytes) -> ReportSummary | None:
         return None  # an evidence uid of white space only: refused with its message
     tasks: list[TaskStatusRow] = [
         (
-            t.uid,
             t.parent_task_uid or None,
             (t.number or "") + (t.sub or ""),
-            t.content or "",
             t.status or None,
             t.not_applicable is True,
+            t.content or "",
+            t.uid,
         )
         for t in report.tasks
     ]
@@ -113,7 +113,13 @@ def decode_report_summary(payload: bytes) -> ReportSummary | None:
     ]
     # One check of every kept text at once: NUL is a starter that composes with nothing, so the
     # joined text is NFC exactly when each piece is (the usual case: nothing to rebuild).
-    texts = [s for row in tasks for s in row[:5] if s] + [s for row in indicators for s in row[:3]]
+    texts = [
+        s
+        for t in report.tasks
+        for s in (t.parent_task_uid, t.number, t.sub, t.status, t.content, t.uid)
+        if s
+    ]
+    texts += [s for row in indicators for s in row[:3]]
     if not unicodedata.is_normalized("NFC", "\0".join(texts)):
         tasks, indicators = _normalised(report)
     return ReportSummary(period, tasks, indicators)
@@ -122,12 +128,12 @@ def decode_report_summary(payload: bytes) -> ReportSummary | None:
 def _normalised(report: _Report) -> tuple[list[TaskStatusRow], list[IndicatorCountRow]]:
     tasks: list[TaskStatusRow] = [
         (
-            nfc(t.uid),
             nfc(t.parent_task_uid) or None if t.parent_task_uid else None,
             nfc(t.number or "") + (nfc(t.sub or "") or ""),
-            nfc(t.content or ""),
             nfc(t.status) or None if t.status else None,
             t.not_applicable is True,
+            nfc(t.content or ""),
+            nfc(t.uid),
         )
         for t in report.tasks
     ]
