@@ -255,3 +255,12 @@ def test_an_accepted_receipt_reaches_the_commune_without_comments(
     with Workspace.open(world["commune"]) as ws:
         [received] = receipts.list_received_receipts(ws.db)
     assert (received.decision, received.task_comments) == ("accepted", ())
+
+
+def test_a_received_packages_data_is_kept_as_it_was_sent(world: dict[str, Path]) -> None:
+    _import(world["district"], world["report"])
+    with zipfile.ZipFile(world["report"]) as archive:
+        sent = archive.read("data.json").decode("utf-8")
+    package_id = read_package(world["report"]).manifest.package_id
+    with Workspace.open(world["district"]) as ws:
+        assert exchange.package_data(ws.db, package_id) == sent

@@ -84,6 +84,10 @@ class _Report(msgspec.Struct, gc=False):
 
 _DECODER = msgspec.json.Decoder(_Report)
 _UID = attrgetter("uid")
+_TASK_TEXTS = tuple(
+    map(attrgetter, ("parent_task_uid", "number", "sub", "status", "content", "uid"))
+)
+_INDICATOR_TEXTS = tuple(map(attrgetter, ("number", "name", "unit")))
 
 
 def decode_report_summary(payload: bytes) -> ReportSummary | None:
@@ -113,14 +117,10 @@ def decode_report_summary(payload: bytes) -> ReportSummary | None:
     ]
     # One check of every kept text at once: NUL is a starter that composes with nothing, so the
     # joined text is NFC exactly when each piece is (the usual case: nothing to rebuild).
-    texts = [
-        s
-        for t in report.tasks
-        for s in (t.parent_task_uid, t.number, t.sub, t.status, t.content, t.uid)
-        if s
-    ]
-    texts += [s for row in indicators for s in row[:3]]
-    if not unicodedata.is_normalized("NFC", "\0".join(texts)):
+    join = "\0".join
+    texts = [join(filter(None, map(field, report.tasks))) for field in _TASK_TEXTS]
+    texts += [join(filter(None, map(field, report.indicators))) for field in _INDICATOR_TEXTS]
+    if not unicodedata.is_normalized("NFC", join(texts)):
         tasks, indicators = _normalised(report)
     return ReportSummary(period, tasks, indicators)
 
