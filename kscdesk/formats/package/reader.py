@@ -31,6 +31,7 @@ from kscdesk.formats.package.manifest import (
     UnknownFormat,
     manifest_from_json,
 )
+from kscdesk.formats.package.plain_zip import PlainArchive, plain_archive
 from kscdesk.formats.package.report_fast import decode_report_summary
 from kscdesk.formats.package.signing import verify
 from kscdesk.formats.parser_boundary import regular_file_size, unreadable_file_boundary
@@ -45,6 +46,7 @@ MAX_RATIO = 200  # inflated ÷ compressed, for members over RATIO_MIN_BYTES
 RATIO_MIN_BYTES = 1024 * 1024
 IN_MEMORY_BYTES = 16 * 1024 * 1024  # a package up to this size is read whole, at once
 _CHUNK = 256 * 1024
+_Archive = zipfile.ZipFile | PlainArchive
 
 
 _UNPARSED: Any = object()
@@ -103,7 +105,11 @@ def _open(path: Path, kinds: tuple[PackageKind, ...] | None, size: int) -> Packa
         source: Path | io.BytesIO = path
         if size <= IN_MEMORY_BYTES:  # the usual package: one read, then no more file calls
             with path.open("rb") as stream:
-                source = io.BytesIO(stream.read(size))
+                content = stream.read(size)
+            plain = plain_archive(content)
+            if plain is not None:
+                return _read(path, plain, kinds)
+            source = io.BytesIO(content)
         with zipfile.ZipFile(source) as archive:
             return _read(path, archive, kinds)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, zlib.error) as exc:
@@ -114,7 +120,7 @@ def _open(path: Path, kinds: tuple[PackageKind, ...] | None, size: int) -> Packa
         raise BadPackage(path, f"không đọc được tệp ({exc.strerror or exc}).") from exc
 
 
-def _read(path: Path, archive: zipfile.ZipFile, kinds: tuple[PackageKind, ...] | None) -> Package:
+def _read(path: Path, archive: _Archive, kinds: tuple[PackageKind, ...] | None) -> Package:
     infos = _check_directory(path, archive.infolist())
     manifest_bytes, _ = _inflated(path, archive, infos[MANIFEST_NAME], MAX_MANIFEST_BYTES)
     manifest = _manifest(path, manifest_bytes)
@@ -187,7 +193,7 @@ def _check_ratio(path: Path, info: zipfile.ZipInfo, inflated: int) -> None:
         raise BadPackage(path, f"thành phần “{info.filename}” có tỉ lệ nén bất thường (bom nén).")
 
 
-def _stream(path: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int) -> Any:
+def _stream(path: Path, archive: _Archive, info: zipfile.ZipInfo, limit: int) -> Any:
     """Yield the member's bytes, refusing as soon as it inflates past the limit or the ratio
     (declared sizes can lie)."""
     inflated = 0
@@ -200,12 +206,12 @@ def _stream(path: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo, limit: 
             yield chunk
 
 
-def _member_bytes(path: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int) -> bytes:
+def _member_bytes(path: Path, archive: _Archive, info: zipfile.ZipInfo, limit: int) -> bytes:
     return b"".join(_stream(path, archive, info, limit))
 
 
 def _inflated(
-    path: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int
+    path: Path, archive: _Archive, info: zipfile.ZipInfo, limit: int
 ) -> tuple[bytes, bytes | None]:
     """A member's bytes and, when it is deflated, its compressed bytes as they are in the
     package (data.json is kept as history so, in a seventh of the room). Inflated at once, with
@@ -243,7 +249,7 @@ def _raw_member(path: Path, fp: IO[bytes], info: zipfile.ZipInfo) -> bytes:
     return raw
 
 
-def _check_hash(path: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo, sha256: str) -> None:
+def _check_hash(path: Path, archive: _Archive, info: zipfile.ZipInfo, sha256: str) -> None:
     digest = hashlib.sha256()
     for chunk in _stream(path, archive, info, MAX_ATTACHMENT_BYTES):
         digest.update(chunk)
