@@ -120,10 +120,10 @@ class ReportData:
 
 
 # What the parent keeps of a report for consolidation, one tuple a row, text in NFC:
-# (parent task uid, label, status, not applicable, content, task uid) and
-# (number, name, unit, numerator, denominator), in the order the commune sent them. What a
-# consolidation reads of every commune comes first; the texts it needs once, last.
-TaskStatusRow = tuple[str | None, str, str | None, bool, str, str]
+# (parent task uid, label, status, not applicable) and (number, name, unit, numerator,
+# denominator), in the order the commune sent them. The tasks' own uids and texts stay in the
+# report's data, kept with the package: a consolidation needs them once, a receipt rarely.
+TaskStatusRow = tuple[str | None, str, str | None, bool]
 IndicatorCountRow = tuple[str, str, str, int | None, int | None]
 
 
@@ -139,10 +139,7 @@ class ReportSummary:
 def report_summary(report: ReportData) -> ReportSummary:
     return ReportSummary(
         report.period_key,
-        [
-            (t.parent_task_uid, t.label, t.status, t.not_applicable, t.content, t.uid)
-            for t in report.tasks
-        ],
+        [(t.parent_task_uid, t.label, t.status, t.not_applicable) for t in report.tasks],
         [(i.number, i.name, i.unit, i.numerator, i.denominator) for i in report.indicators],
     )
 

@@ -18,7 +18,7 @@ from kscdesk.domain.consolidation import (
     status_label,
     total_indicators,
 )
-from kscdesk.domain.exchange import standing
+from kscdesk.domain.exchange import ReportTask, standing
 from kscdesk.domain.model import Level, Office
 from kscdesk.domain.period import DEFAULT_SUBMISSION_DAY, Period, parse_period_key
 from kscdesk.domain.text import sort_key
@@ -27,6 +27,7 @@ from kscdesk.formats.consolidated_xlsx import write_consolidated_xlsx
 from kscdesk.formats.docx_summary_writer import write_summary_docx
 from kscdesk.services.errors import ServiceError
 from kscdesk.services.exchange_export import period_of
+from kscdesk.services.exchange_reports import received_tasks
 from kscdesk.services.offices import get_profile
 from kscdesk.services.reports import office_letterhead
 from kscdesk.services.workspace import Workspace
@@ -104,14 +105,15 @@ def build_consolidation(ws: Workspace, period_key: str, today: date | None = Non
     shown_for: dict[str | None, tuple[str, StatusKind]] = {}  # status → its label and kind
     for report in reports:  # by office uid, each commune's tasks in its order
         at = column[report.office_uid]
-        whole: list[exchange.StoredTask] = []  # read only for a task seen first here
+        sent: tuple[ReportTask, ...] | None = None  # read only for a task seen first here
         for n, task in enumerate(report.statuses):
             key = task.parent_task_uid or f"#{task.number}"
             entry = task_rows.get(key)
             if entry is None:
-                whole = whole or report.tasks()
+                sent = received_tasks(ws, report.package_id) if sent is None else sent
+                content = sent[n].content if n < len(sent) else ""
                 entry = task_rows[key] = _TaskEntry(
-                    task.parent_task_uid, task.number, whole[n].content, len(ledger)
+                    task.parent_task_uid, task.number, content, len(ledger)
                 )
             if task.not_applicable:
                 entry.cells[at] = not_applicable

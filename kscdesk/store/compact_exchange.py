@@ -3,7 +3,8 @@ takes hundreds of reports at once:
 
 - a commune's consolidated rows for a period are one record holding them as JSON, in place of
   one record a task and one an indicator: an import writes one record a report, and a
-  consolidation reads one a commune;
+  consolidation reads one a commune. A task's row keeps its parent task, number, status and
+  whether it applies; its uid and text are read from the package's data when needed;
 - a received package's data JSON may be kept as it was compressed in the package (raw DEFLATE,
   ``data_deflated``; ``data`` is then empty), a seventh of the room and of the writing.
 """
@@ -18,7 +19,8 @@ CREATE TABLE consolidated_reports (
     office_uid TEXT NOT NULL,
     period_key TEXT NOT NULL,
     package_id TEXT NOT NULL REFERENCES packages (package_id) ON DELETE CASCADE,
-    -- JSON [[parent task uid, number, status, not applicable, content, task uid], …]
+    -- JSON [[parent task uid, number, status, not applicable], …] (the tasks' uids and texts
+    -- are in the package's data)
     tasks TEXT NOT NULL,
     -- JSON [[number, name, unit, numerator, denominator], …]
     indicators TEXT NOT NULL,
@@ -36,7 +38,7 @@ def compact_exchange(db: Database) -> None:
     reports: dict[tuple[str, str], tuple[str, list[Any], list[Any]]] = {}
     for office, period, package, *task in db.execute(
         "SELECT office_uid, period_key, package_id, parent_task_uid, number, status, "
-        "not_applicable, content, task_uid FROM consolidated_tasks ORDER BY position, rowid"
+        "not_applicable FROM consolidated_tasks ORDER BY position, rowid"
     ):
         task[3] = bool(task[3])
         reports.setdefault((office, period), (package, [], []))[1].append(task)

@@ -44,29 +44,6 @@ class PackageRecord:
     file_name: str = ""
 
 
-@dataclass(frozen=True)
-class ConsolidatedTask:
-    office_uid: str
-    task_uid: str
-    parent_task_uid: str | None
-    number: str
-    content: str
-    status: str | None
-    not_applicable: bool
-    position: int
-
-
-@dataclass(frozen=True)
-class ConsolidatedIndicator:
-    office_uid: str
-    number: str
-    name: str
-    unit: str
-    numerator: int | None
-    denominator: int | None
-    position: int
-
-
 @contextmanager
 def savepoint(db: Database) -> Iterator[None]:
     """One package's changes inside a batch's transaction, all or nothing. The name is fixed so
@@ -275,20 +252,12 @@ def replace_consolidated(
 
 
 class StoredStatus(msgspec.Struct, array_like=True, gc=False, frozen=True):
-    """What a consolidation reads of each task of every commune: the first fields of a stored
-    task row (the decoder skips the rest without building it)."""
+    """A task's row as stored: kscdesk.domain.exchange.TaskStatusRow."""
 
     parent_task_uid: str | None
     number: str  # its label: number and sub-number
     status: str | None
     not_applicable: bool
-
-
-class StoredTask(StoredStatus, array_like=True, gc=False, frozen=True):
-    """A task's row as stored: kscdesk.domain.exchange.TaskStatusRow."""
-
-    content: str
-    task_uid: str
 
 
 class StoredIndicator(msgspec.Struct, array_like=True, gc=False, frozen=True):
@@ -302,60 +271,35 @@ class StoredIndicator(msgspec.Struct, array_like=True, gc=False, frozen=True):
 
 
 _STATUSES = msgspec.json.Decoder(list[StoredStatus])
-_TASKS = msgspec.json.Decoder(list[StoredTask])
 _INDICATORS = msgspec.json.Decoder(list[StoredIndicator])
 
 
 @dataclass(frozen=True)
 class ReportRows:
-    """One commune's consolidated rows for a period: its tasks' statuses and indicators, and
-    its task rows still as stored (``tasks()`` reads them whole)."""
+    """One commune's consolidated rows for a period, from the report ``package_id`` (whose data
+    holds the rest of each task: its uid and text)."""
 
     office_uid: str
+    package_id: str
     statuses: list[StoredStatus]
     indicators: list[StoredIndicator]
-    stored_tasks: bytes
-
-    def tasks(self) -> list[StoredTask]:
-        return _TASKS.decode(self.stored_tasks)
 
 
-def consolidated_reports(db: Database, period_key: str) -> list[ReportRows]:
-    """Each commune's consolidated rows for the period, by office uid."""
+def consolidated_reports(
+    db: Database, period_key: str, office_uid: str | None = None
+) -> list[ReportRows]:
+    """Each commune's consolidated rows for the period (or only this office's), by office uid."""
     rows = db.execute(
         # As bytes: the JSON goes to the decoder as stored, never through a Python string.
-        "SELECT office_uid, CAST(tasks AS BLOB), CAST(indicators AS BLOB) "
-        "FROM consolidated_reports WHERE period_key = ? ORDER BY office_uid",
-        [period_key],
+        "SELECT office_uid, package_id, CAST(tasks AS BLOB), CAST(indicators AS BLOB) "
+        "FROM consolidated_reports WHERE period_key = ? AND (? IS NULL OR office_uid = ?) "
+        "ORDER BY office_uid",
+        [period_key, office_uid, office_uid],
     ).fetchall()
     statuses, indicators = _STATUSES.decode, _INDICATORS.decode
-    return [ReportRows(office, statuses(t), indicators(i), t) for office, t, i in rows]
-
-
-def list_consolidated_tasks(db: Database, period_key: str) -> list[ConsolidatedTask]:
     return [
-        ConsolidatedTask(
-            report.office_uid,
-            t.task_uid,
-            t.parent_task_uid,
-            t.number,
-            t.content,
-            t.status,
-            t.not_applicable,
-            position,
-        )
-        for report in consolidated_reports(db, period_key)
-        for position, t in enumerate(report.tasks())
-    ]
-
-
-def list_consolidated_indicators(db: Database, period_key: str) -> list[ConsolidatedIndicator]:
-    return [
-        ConsolidatedIndicator(
-            report.office_uid, i.number, i.name, i.unit, i.numerator, i.denominator, position
-        )
-        for report in consolidated_reports(db, period_key)
-        for position, i in enumerate(report.indicators)
+        ReportRows(office, package, statuses(tasks), indicators(values))
+        for office, package, tasks, values in rows
     ]
 
 

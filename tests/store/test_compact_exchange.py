@@ -43,12 +43,13 @@ def test_consolidated_rows_of_an_older_file_move_into_one_record_each_in_order()
         "VALUES ('o1', '2025-Q1', 'pk1', '1', 'Tỷ lệ', '%', 8, 10, 0)"
     )
     compact_exchange(db)
-    tasks = exchange.list_consolidated_tasks(db, "2025-Q1")
-    assert [(t.task_uid, t.number, t.not_applicable, t.position) for t in tasks] == [
-        ("t1", "1", False, 0),
-        ("t2", "2", True, 1),
+    [report] = exchange.consolidated_reports(db, "2025-Q1")
+    assert (report.office_uid, report.package_id) == ("o1", "pk1")
+    assert [(s.parent_task_uid, s.number, s.not_applicable) for s in report.statuses] == [
+        ("pt1", "1", False),
+        ("pt2", "2", True),
     ]
-    [indicator] = exchange.list_consolidated_indicators(db, "2025-Q1")
+    [indicator] = report.indicators
     assert (indicator.name, indicator.numerator, indicator.denominator) == ("Tỷ lệ", 8, 10)
     assert "consolidated_tasks" not in db.table_names()
 
@@ -59,11 +60,11 @@ def test_a_newer_report_of_a_commune_replaces_its_rows_for_the_period() -> None:
     for n, status in enumerate(["in_progress", "done"]):
         record = exchange.PackageRecord(**{**RECORD.__dict__, "package_id": f"pk{n}"})
         exchange.save_package(db, record, "{}")
-        summary = ReportSummary("2025-Q1", [("p1", "1", status, False, "Việc", "t1")], [])
+        summary = ReportSummary("2025-Q1", [("p1", "1", status, False)], [])
         exchange.replace_consolidated(db, "o1", record.package_id, summary)
     [report] = exchange.consolidated_reports(db, "2025-Q1")
     assert [s.status for s in report.statuses] == ["done"]
-    assert [t.content for t in report.tasks()] == ["Việc"]
+    assert report.package_id == "pk1"
 
 
 def test_a_packages_data_kept_compressed_reads_back_as_sent() -> None:

@@ -84,9 +84,7 @@ class _Report(msgspec.Struct, gc=False):
 
 _DECODER = msgspec.json.Decoder(_Report)
 _UID = attrgetter("uid")
-_TASK_TEXTS = tuple(
-    map(attrgetter, ("parent_task_uid", "number", "sub", "status", "content", "uid"))
-)
+_TASK_TEXTS = tuple(map(attrgetter, ("parent_task_uid", "number", "sub", "status")))
 _INDICATOR_TEXTS = tuple(map(attrgetter, ("number", "name", "unit")))
 
 
@@ -106,8 +104,6 @@ def decode_report_summary(payload: bytes) -> ReportSummary | None:
             (t.number or "") + (t.sub or ""),
             t.status or None,
             t.not_applicable is True,
-            t.content or "",
-            t.uid,
         )
         for t in report.tasks
     ]
@@ -115,7 +111,7 @@ def decode_report_summary(payload: bytes) -> ReportSummary | None:
         (i.number or "", i.name or "", i.unit or "", i.numerator, i.denominator)
         for i in report.indicators
     ]
-    # One check of every kept text at once: NUL is a starter that composes with nothing, so the
+    # One check of every text kept at once: NUL is a starter that composes with nothing, so the
     # joined text is NFC exactly when each piece is (the usual case: nothing to rebuild).
     join = "\0".join
     texts = [join(filter(None, map(field, report.tasks))) for field in _TASK_TEXTS]
@@ -132,8 +128,6 @@ def _normalised(report: _Report) -> tuple[list[TaskStatusRow], list[IndicatorCou
             nfc(t.number or "") + (nfc(t.sub or "") or ""),
             nfc(t.status) or None if t.status else None,
             t.not_applicable is True,
-            nfc(t.content or ""),
-            nfc(t.uid),
         )
         for t in report.tasks
     ]
