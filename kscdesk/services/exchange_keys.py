@@ -58,17 +58,6 @@ def office_ref(office: Office) -> OfficeRef:
     return OfficeRef(name=office.name, code=office.code, level=office.level.value)
 
 
-def check_sender_key(
-    ws: Workspace, sender: OfficeRef, public_key: str, office_uid: str | None, *, accept: bool
-) -> None:
-    """Trust a new office's key on first use; refuse loudly when a known office's key changed,
-    unless the officer accepts the new key (``accept``)."""
-    key = office_key(sender.name, sender.code)
-    check_known_key(
-        ws, exchange.get_trusted_key(ws.db, key), sender, public_key, office_uid, accept
-    )
-
-
 def check_known_key(  # noqa: PLR0913 - the key found and what the package says
     ws: Workspace,
     known: exchange.TrustedKey | None,
@@ -77,7 +66,9 @@ def check_known_key(  # noqa: PLR0913 - the key found and what the package says
     office_uid: str | None,
     accept: bool,
 ) -> None:
-    """``check_sender_key`` with the trusted key already looked up (``known``)."""
+    """Trust a new office's key on first use; refuse loudly when a known office's key changed,
+    unless the officer accepts the new key (``accept``). ``known``: the key trusted for the
+    office, as looked up."""
     if known is not None and not accept and known.public_key == public_key:
         return
     new_fp = fingerprint(public_key)

@@ -329,8 +329,9 @@ def offices_under(
     """(uid, name, code) of the offices under ``parent_uid`` (every office for None), unsorted:
     for matching a sender, where sorting by Vietnamese collation would only cost time. With a
     ``code``, only offices with that code or with none (those are matched by name)."""
-    sql = "SELECT uid, name, code FROM offices WHERE (? IS NULL OR parent_uid = ?)"
-    params: list[str | None] = [parent_uid, parent_uid]
+    sql = "SELECT uid, name, code FROM offices WHERE "
+    sql += "true" if parent_uid is None else "parent_uid = ?"  # so the index serves
+    params: list[str | None] = [] if parent_uid is None else [parent_uid]
     if code.strip():
         sql += " AND (trim(code) = '' OR upper(trim(code)) = ?)"
         params.append(code.strip().upper())

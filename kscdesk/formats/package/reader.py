@@ -74,10 +74,6 @@ class Package:
         return self.parsed
 
     @property
-    def data_text(self) -> str:
-        return self.payload.decode("utf-8")
-
-    @property
     def attachment_hashes(self) -> list[str]:
         return [name[len(ATTACHMENT_DIR) :] for name in self.manifest.members if name != DATA_NAME]
 
