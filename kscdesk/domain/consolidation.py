@@ -86,23 +86,24 @@ class IndicatorRow(NamedTuple):  # a tuple: a province makes tens of thousands o
     denominator: int | None
 
 
-def total_indicators(rows: Iterable[IndicatorRow]) -> list[IndicatorTotal]:
-    """Group communes' rows by indicator (number and name without tones), in first-seen order."""
-    groups: dict[tuple[str, str], list[IndicatorRow]] = {}
+def total_indicators(
+    rows: Iterable[tuple[str, str, str, str, int | None, int | None]],
+) -> list[IndicatorTotal]:
+    """Group communes' rows (IndicatorRow, or a tuple of its fields) by indicator (number and
+    name without tones), in first-seen order."""
+    groups: dict[tuple[str, str], tuple[str, str, str, list[CommuneCount]]] = {}
     keys: dict[tuple[str, str], tuple[str, str]] = {}  # each commune sends the same names
-    for row in rows:
-        key = keys.get((row.number, row.name))
+    for office, number, name, unit, numerator, denominator in rows:
+        key = keys.get((number, name))
         if key is None:
-            key = keys[(row.number, row.name)] = (row.number.strip(), search_key(row.name))
-        groups.setdefault(key, []).append(row)
+            key = keys[(number, name)] = (number.strip(), search_key(name))
+        group = groups.get(key)
+        if group is None:
+            group = groups[key] = (number, name, unit, [])
+        group[3].append(CommuneCount(office, numerator, denominator))
     return [
-        IndicatorTotal(
-            number=items[0].number,
-            name=items[0].name,
-            unit=items[0].unit,
-            counts=tuple(CommuneCount(r.office, r.numerator, r.denominator) for r in items),
-        )
-        for items in groups.values()
+        IndicatorTotal(number=number, name=name, unit=unit, counts=tuple(counts))
+        for number, name, unit, counts in groups.values()
     ]
 
 

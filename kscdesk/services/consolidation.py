@@ -9,7 +9,6 @@ from typing import Any
 
 from kscdesk.domain.consolidation import (
     Consolidation,
-    IndicatorRow,
     LedgerRow,
     StatusKind,
     TaskRow,
@@ -70,17 +69,14 @@ def ledger_rows(ws: Workspace, parent_uid: str, period: Period, today: date) -> 
     for office in communes(ws, parent_uid):
         mine = received.get(office.uid, [])
         current = next((p for p in mine if p.status == "current"), None)
-        first = mine[0] if mine else None
-        sent_on = datetime.fromisoformat(first.created_at).date() if first else None
+        sent = datetime.fromisoformat(mine[0].created_at) if mine else None  # the first
         rows.append(
             LedgerRow(
                 office_uid=office.uid,
                 name=office.name,
                 code=office.code,
-                standing=standing(period, sent_on, today, day),
-                sent_at=f"{datetime.fromisoformat(first.created_at):%d/%m/%Y %H:%M}"
-                if first
-                else None,
+                standing=standing(period, sent.date() if sent else None, today, day),
+                sent_at=f"{sent:%d/%m/%Y %H:%M}" if sent else None,
                 package_id=current.package_id if current else None,
                 sequence=current.sequence if current else None,
                 versions=len(mine),
@@ -126,7 +122,7 @@ def build_consolidation(ws: Workspace, period_key: str, today: date | None = Non
     sections = exchange.task_sections(ws.db, [e.parent for e in task_rows.values() if e.parent])
     reports.sort(key=lambda r: column[r.office_uid])
     indicators = total_indicators(
-        IndicatorRow(names[r.office_uid], i.number, i.name, i.unit, i.numerator, i.denominator)
+        (names[r.office_uid], i.number, i.name, i.unit, i.numerator, i.denominator)
         for r in reports
         for i in r.indicators
     )

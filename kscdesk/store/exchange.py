@@ -333,7 +333,7 @@ def offices_under(
     sql += "true" if parent_uid is None else "parent_uid = ?"  # so the index serves
     params: list[str | None] = [] if parent_uid is None else [parent_uid]
     if code.strip():
-        sql += " AND (trim(code) = '' OR upper(trim(code)) = ?)"
+        sql += " AND upper(trim(code)) IN ('', ?)"  # no code, or this one
         params.append(code.strip().upper())
     rows = db.execute(sql, params).fetchall()
     return [(str(uid), str(name), str(code)) for uid, name, code in rows]
