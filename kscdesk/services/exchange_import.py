@@ -215,9 +215,8 @@ def _apply(  # noqa: PLR0913 - the package, the batch's settings and what it kno
     )
     if manifest.kind is PackageKind.REPORT:
         return _apply_report(ws, package, record, sender_office, options, highest is not None)
-    exchange.save_package(
-        ws.db, record, package.payload, deflated=package.deflated, supersede=highest is not None
-    )
+    # A plan or a receipt is kept in its own tables, not as data JSON.
+    exchange.save_package(ws.db, record, "", supersede=highest is not None)
     if manifest.kind is PackageKind.PLAN:
         return _apply_plan(ws, package)
     return _apply_receipt(ws, package, record)
