@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
+from typing import NamedTuple
 
 from kscdesk.domain.exchange import Standing
 from kscdesk.domain.text import search_key
@@ -76,8 +77,7 @@ def rate(numerator: int | None, denominator: int | None) -> Decimal | None:
     return Decimal(numerator) * 100 / Decimal(denominator)
 
 
-@dataclass(frozen=True)
-class IndicatorRow:
+class IndicatorRow(NamedTuple):  # a tuple: a province makes tens of thousands of them
     office: str
     number: str
     name: str
@@ -86,19 +86,24 @@ class IndicatorRow:
     denominator: int | None
 
 
-def total_indicators(rows: Iterable[IndicatorRow]) -> list[IndicatorTotal]:
-    """Group communes' rows by indicator (number and name without tones), in first-seen order."""
-    groups: dict[tuple[str, str], list[IndicatorRow]] = {}
-    for row in rows:
-        groups.setdefault((row.number.strip(), search_key(row.name)), []).append(row)
+def total_indicators(
+    rows: Iterable[tuple[str, str, str, str, int | None, int | None]],
+) -> list[IndicatorTotal]:
+    """Group communes' rows (IndicatorRow, or a tuple of its fields) by indicator (number and
+    name without tones), in first-seen order."""
+    groups: dict[tuple[str, str], tuple[str, str, str, list[CommuneCount]]] = {}
+    keys: dict[tuple[str, str], tuple[str, str]] = {}  # each commune sends the same names
+    for office, number, name, unit, numerator, denominator in rows:
+        key = keys.get((number, name))
+        if key is None:
+            key = keys[(number, name)] = (number.strip(), search_key(name))
+        group = groups.get(key)
+        if group is None:
+            group = groups[key] = (number, name, unit, [])
+        group[3].append(CommuneCount(office, numerator, denominator))
     return [
-        IndicatorTotal(
-            number=items[0].number,
-            name=items[0].name,
-            unit=items[0].unit,
-            counts=tuple(CommuneCount(r.office, r.numerator, r.denominator) for r in items),
-        )
-        for items in groups.values()
+        IndicatorTotal(number=number, name=name, unit=unit, counts=tuple(counts))
+        for number, name, unit, counts in groups.values()
     ]
 
 

@@ -119,6 +119,31 @@ class ReportData:
     report_text: str = ""
 
 
+# What the parent keeps of a report for consolidation, one tuple a row, text in NFC:
+# (parent task uid, label, status, not applicable) and (number, name, unit, numerator,
+# denominator), in the order the commune sent them. The tasks' own uids and texts stay in the
+# report's data, kept with the package: a consolidation needs them once, a receipt rarely.
+TaskStatusRow = tuple[str | None, str, str | None, bool]
+IndicatorCountRow = tuple[str, str, str, int | None, int | None]
+
+
+@dataclass(frozen=True)
+class ReportSummary:
+    """The rows of a commune's report that the parent consolidates, and its period."""
+
+    period_key: str
+    tasks: list[TaskStatusRow]
+    indicators: list[IndicatorCountRow]
+
+
+def report_summary(report: ReportData) -> ReportSummary:
+    return ReportSummary(
+        report.period_key,
+        [(t.parent_task_uid, t.label, t.status, t.not_applicable) for t in report.tasks],
+        [(i.number, i.name, i.unit, i.numerator, i.denominator) for i in report.indicators],
+    )
+
+
 class ReceiptDecision(StrEnum):
     ACCEPTED = "accepted"
     RETURNED = "returned"

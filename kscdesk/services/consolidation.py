@@ -3,12 +3,12 @@ workbook of task statuses and indicator counts for a period."""
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from kscdesk.domain.consolidation import (
     Consolidation,
-    IndicatorRow,
     LedgerRow,
     StatusKind,
     TaskRow,
@@ -17,18 +17,20 @@ from kscdesk.domain.consolidation import (
     status_label,
     total_indicators,
 )
-from kscdesk.domain.exchange import standing
+from kscdesk.domain.exchange import ReportTask, standing
 from kscdesk.domain.model import Level, Office
 from kscdesk.domain.period import DEFAULT_SUBMISSION_DAY, Period, parse_period_key
+from kscdesk.domain.text import sort_key
 from kscdesk.formats.atomic_write import OutputFileError
 from kscdesk.formats.consolidated_xlsx import write_consolidated_xlsx
 from kscdesk.formats.docx_summary_writer import write_summary_docx
 from kscdesk.services.errors import ServiceError
 from kscdesk.services.exchange_export import period_of
+from kscdesk.services.exchange_reports import received_tasks
 from kscdesk.services.offices import get_profile
 from kscdesk.services.reports import office_letterhead
 from kscdesk.services.workspace import Workspace
-from kscdesk.store import exchange, offices, plans, receipts
+from kscdesk.store import exchange, plans, receipts
 
 
 def _parent_office(ws: Workspace) -> Office:
@@ -39,8 +41,12 @@ def _parent_office(ws: Workspace) -> Office:
 
 
 def communes(ws: Workspace, parent_uid: str) -> list[Office]:
-    """The communes under this office (those known, and those that sent packages)."""
-    return [o for o in offices.list_offices(ws.db) if o.parent_uid == parent_uid]
+    """The communes under this office (those known, and those that sent packages), in
+    Vietnamese alphabetical order of name."""
+    return sorted(exchange.offices_below(ws.db, parent_uid), key=lambda o: _name_order(o.name))
+
+
+_name_order = lru_cache(maxsize=8192)(sort_key)  # the same names, period after period
 
 
 def submission_day(ws: Workspace, year: int) -> int:
@@ -55,23 +61,22 @@ def submission_day(ws: Workspace, year: int) -> int:
 
 def ledger_rows(ws: Workspace, parent_uid: str, period: Period, today: date) -> list[LedgerRow]:
     day = submission_day(ws, period.year)
-    received = exchange.report_packages(ws.db, period.key)
+    received: dict[str | None, list[exchange.PackageRecord]] = {}
+    for package in exchange.report_packages(ws.db, period.key):  # oldest first
+        received.setdefault(package.office_uid, []).append(package)
     decisions = receipts.receipt_decisions(ws.db, period.key)
     rows = []
     for office in communes(ws, parent_uid):
-        mine = [p for p in received if p.office_uid == office.uid]
+        mine = received.get(office.uid, [])
         current = next((p for p in mine if p.status == "current"), None)
-        first = mine[0] if mine else None
-        sent_on = datetime.fromisoformat(first.created_at).date() if first else None
+        sent = datetime.fromisoformat(mine[0].created_at) if mine else None  # the first
         rows.append(
             LedgerRow(
                 office_uid=office.uid,
                 name=office.name,
                 code=office.code,
-                standing=standing(period, sent_on, today, day),
-                sent_at=f"{datetime.fromisoformat(first.created_at):%d/%m/%Y %H:%M}"
-                if first
-                else None,
+                standing=standing(period, sent.date() if sent else None, today, day),
+                sent_at=f"{sent:%d/%m/%Y %H:%M}" if sent else None,
                 package_id=current.package_id if current else None,
                 sequence=current.sequence if current else None,
                 versions=len(mine),
@@ -88,25 +93,38 @@ def build_consolidation(ws: Workspace, period_key: str, today: date | None = Non
     ledger = ledger_rows(ws, office.uid, period, today or date.today())
     column = {row.office_uid: n for n, row in enumerate(ledger)}
     names = {row.office_uid: row.name for row in ledger}
-    sections = exchange.parent_task_sections(ws.db, period.key)
-    task_rows: dict[str, _TaskEntry] = {}
-    for t in exchange.list_consolidated_tasks(ws.db, period.key):
-        if t.office_uid not in column:
-            continue
-        key = t.parent_task_uid or f"#{t.number}"
-        entry = task_rows.get(key)
-        if entry is None:
-            code, title = sections.get(t.parent_task_uid or "", ("", ""))
-            entry = task_rows[key] = _TaskEntry(t.number, t.content, code, title, len(ledger))
-        entry.labels[column[t.office_uid]] = status_label(t.status, t.not_applicable)
-        entry.kinds[column[t.office_uid]] = status_kind(t.status, t.not_applicable)
-    stored = [
-        i for i in exchange.list_consolidated_indicators(ws.db, period.key) if i.office_uid in names
+    reports = [
+        r for r in exchange.consolidated_reports(ws.db, period.key) if r.office_uid in column
     ]
-    stored.sort(key=lambda i: (column[i.office_uid], i.position))
+    task_rows: dict[str, _TaskEntry] = {}
+    not_applicable = (status_label(None, True), status_kind(None, True))
+    shown_for: dict[str | None, tuple[str, StatusKind]] = {}  # status → its label and kind
+    for report in reports:  # by office uid, each commune's tasks in its order
+        at = column[report.office_uid]
+        sent: tuple[ReportTask, ...] | None = None  # read only for a task seen first here
+        for n, task in enumerate(report.statuses):
+            key = task.parent_task_uid or f"#{task.number}"
+            entry = task_rows.get(key)
+            if entry is None:
+                sent = received_tasks(ws, report.package_id) if sent is None else sent
+                content = sent[n].content if n < len(sent) else ""
+                entry = task_rows[key] = _TaskEntry(
+                    task.parent_task_uid, task.number, content, len(ledger)
+                )
+            if task.not_applicable:
+                entry.cells[at] = not_applicable
+                continue
+            shown = shown_for.get(task.status)
+            if shown is None:
+                status = task.status
+                shown = shown_for[status] = (status_label(status), status_kind(status))
+            entry.cells[at] = shown
+    sections = exchange.task_sections(ws.db, [e.parent for e in task_rows.values() if e.parent])
+    reports.sort(key=lambda r: column[r.office_uid])
     indicators = total_indicators(
-        IndicatorRow(names[i.office_uid], i.number, i.name, i.unit, i.numerator, i.denominator)
-        for i in stored
+        (names[r.office_uid], i.number, i.name, i.unit, i.numerator, i.denominator)
+        for r in reports
+        for i in r.indicators
     )
     return Consolidation(
         period_key=period.key,
@@ -114,7 +132,7 @@ def build_consolidation(ws: Workspace, period_key: str, today: date | None = Non
         deadline=period.deadline(submission_day(ws, period.year)),
         office_name=office.name,
         ledger=tuple(ledger),
-        tasks=tuple(e.row() for e in task_rows.values()),
+        tasks=tuple(e.row(sections) for e in task_rows.values()),
         indicators=tuple(indicators),
         window_text=period.window_text,
         parent_office_name=parent.name if parent is not None else "",
@@ -122,22 +140,16 @@ def build_consolidation(ws: Workspace, period_key: str, today: date | None = Non
 
 
 class _TaskEntry:
-    """A task's statuses being collected, one slot per commune of the ledger."""
+    """A task's statuses being collected: (label, kind), one slot per commune of the ledger."""
 
-    def __init__(self, number: str, content: str, code: str, title: str, width: int) -> None:
-        self.number, self.content, self.code, self.title = number, content, code, title
-        self.labels = ["Chưa báo cáo"] * width
-        self.kinds = [StatusKind.NOT_REPORTED] * width
+    def __init__(self, parent: str | None, number: str, content: str, width: int) -> None:
+        self.parent, self.number, self.content = parent, number, content
+        self.cells = [(status_label(None), status_kind(None))] * width
 
-    def row(self) -> TaskRow:
-        return TaskRow(
-            self.number,
-            self.content,
-            tuple(self.labels),
-            self.code,
-            self.title,
-            tuple(self.kinds),
-        )
+    def row(self, sections: dict[str, tuple[str, str]]) -> TaskRow:
+        code, title = sections.get(self.parent or "", ("", ""))
+        labels, kinds = zip(*self.cells, strict=True) if self.cells else ((), ())
+        return TaskRow(self.number, self.content, labels, code, title, kinds)
 
 
 @dataclass(frozen=True)

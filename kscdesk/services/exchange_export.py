@@ -30,6 +30,7 @@ from kscdesk.formats.package.report_json import receipt_to_json, report_to_json
 from kscdesk.formats.package.writer import PACKAGE_SUFFIX, write_package
 from kscdesk.services.errors import ServiceError
 from kscdesk.services.exchange_keys import find_office, next_sequence, office_ref, signing_key
+from kscdesk.services.exchange_reports import received_tasks
 from kscdesk.services.offices import get_profile
 from kscdesk.services.plans import find_plan_uid
 from kscdesk.services.workspace import Workspace
@@ -314,16 +315,16 @@ def write_receipt(
     if return_text is not None:
         general, per_task = parse_task_comments(return_text)
         tasks = {
-            t.number.lower(): t
-            for t in exchange.list_consolidated_tasks(ws.db, period)
-            if t.office_uid == commune.uid
+            t.label.lower(): t
+            for report in exchange.consolidated_reports(ws.db, period, commune.uid)
+            for t in received_tasks(ws, report.package_id)
         }
         unknown = [label for label in per_task if label not in tasks]
         if unknown:
             raise ServiceError(
                 f"Báo cáo của “{commune.name}” không có nhiệm vụ số {', '.join(unknown)}."
             )
-        comments = [TaskComment(tasks[k].task_uid, tasks[k].number, v) for k, v in per_task.items()]
+        comments = [TaskComment(tasks[k].uid, tasks[k].label, v) for k, v in per_task.items()]
         if not general and not comments:
             raise ServiceError("Hãy ghi ý kiến khi trả lại báo cáo để chỉnh sửa.")
     decision = ReceiptDecision.ACCEPTED if return_text is None else ReceiptDecision.RETURNED

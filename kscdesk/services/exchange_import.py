@@ -2,12 +2,19 @@
 the batch, each package its own transaction; a dry run checks everything and stores nothing."""
 
 import logging
+import os
 import tempfile
 from dataclasses import dataclass, replace
 from enum import StrEnum
 from pathlib import Path
 
-from kscdesk.domain.exchange import OfficeRef, PackageKind, office_key, same_office
+from kscdesk.domain.exchange import (
+    OfficeRef,
+    PackageKind,
+    office_key,
+    report_summary,
+    same_office,
+)
 from kscdesk.domain.model import Level, Office, PlanKind
 from kscdesk.domain.work import CancelToken, ProgressCallback
 from kscdesk.formats.package.errors import BadPackage
@@ -16,7 +23,7 @@ from kscdesk.formats.package.reader import Package, extract_attachment, read_pac
 from kscdesk.formats.package.report_json import InvalidData, receipt_from_json, report_from_json
 from kscdesk.formats.package.writer import PACKAGE_SUFFIX
 from kscdesk.services.errors import ServiceError
-from kscdesk.services.exchange_keys import KeyChanged, check_sender_key, find_office, office_ref
+from kscdesk.services.exchange_keys import KeyChanged, check_known_key, find_office, office_ref
 from kscdesk.services.offices import OfficeProfile, get_profile
 from kscdesk.services.workspace import Workspace
 from kscdesk.store import exchange, offices, plans, receipts
@@ -75,11 +82,16 @@ class _DryRun(Exception):
 
 
 def package_files(source: Path) -> list[Path]:
-    """The file itself, or the .kscx files of a folder (not its subfolders), sorted by name."""
+    """The file itself, or the .kscx files of a folder (not its subfolders), sorted by name
+    (as the file system compares names: ignoring case on Windows)."""
     if source.is_dir():
-        return sorted(
-            p for p in source.iterdir() if p.suffix.lower() == PACKAGE_SUFFIX and p.is_file()
-        )
+        with os.scandir(source) as entries:  # the kind of each entry comes with the listing
+            names = [
+                e.name
+                for e in entries
+                if os.path.splitext(e.name)[1].lower() == PACKAGE_SUFFIX and e.is_file()
+            ]
+        return [source / name for name in sorted(names, key=os.path.normcase)]
     if not source.exists():
         raise ServiceError(f"Không tìm thấy “{source}”.")
     return [source]
@@ -101,14 +113,15 @@ def import_packages(
         backup_database(ws.db, ws.backups_dir, "truoc nhan goi trao doi")
     items: list[ImportItem] = []
     home = get_profile(ws)
+    senders: _Senders = {}
     try:
-        with ws.db.atomic():
+        with exchange.roomy_cache(ws.db), ws.db.atomic():
             for done, path in enumerate(files):
                 if cancel is not None:
                     cancel.raise_if_cancelled()
                 if progress is not None:
                     progress(done, len(files), path.name)
-                items.append(_import_one(ws, path, options, home))
+                items.append(_import_one(ws, path, options, home, senders))
             if options.dry_run:
                 raise _DryRun
     except _DryRun:
@@ -118,34 +131,49 @@ def import_packages(
     return items
 
 
+# Senders whose key and office this batch has already settled, committed: office key → (public
+# key, office). A later package signed by the same key needs no look-up, and nothing can change
+# them meanwhile (the batch holds the write transaction).
+_Senders = dict[str, tuple[str, Office]]
+
+
 def _import_one(
-    ws: Workspace, path: Path, options: ImportOptions, home: OfficeProfile
+    ws: Workspace, path: Path, options: ImportOptions, home: OfficeProfile, senders: _Senders
 ) -> ImportItem:
     try:
         package = read_package(path)
     except BadPackage as error:
         return ImportItem(path, Outcome.REFUSED, error.message)
     manifest = package.manifest
-    base = ImportItem(
+    learned: _Senders = {}
+    reason = ""
+    try:
+        with exchange.savepoint(ws.db):  # each package all or nothing
+            outcome, message = _apply(ws, package, options, home, senders, learned)
+    except ServiceError as error:
+        reason = {KeyChanged: "key_changed", OlderPackage: "older"}.get(type(error), "")
+        outcome, message = Outcome.REFUSED, f"Tệp “{path.name}”: {error}"
+    else:
+        senders.update(learned)
+    return ImportItem(
         path,
-        Outcome.REFUSED,
-        "",
+        outcome,
+        message,
         manifest.kind.value,
         manifest.sender.label,
         manifest.period_key or "",
         manifest.sequence,
+        reason,
     )
-    try:
-        with ws.db.atomic():
-            outcome, message = _apply(ws, package, options, home)
-    except ServiceError as error:
-        reason = {KeyChanged: "key_changed", OlderPackage: "older"}.get(type(error), "")
-        return replace(base, message=f"Tệp “{path.name}”: {error}", reason=reason)
-    return replace(base, outcome=outcome, message=message)
 
 
-def _apply(
-    ws: Workspace, package: Package, options: ImportOptions, home: OfficeProfile
+def _apply(  # noqa: PLR0913 - the package, the batch's settings and what it knows
+    ws: Workspace,
+    package: Package,
+    options: ImportOptions,
+    home: OfficeProfile,
+    senders: _Senders,
+    learned: _Senders,
 ) -> tuple[Outcome, str]:
     manifest = package.manifest
     known = exchange.find_package(ws.db, manifest.package_id)
@@ -158,12 +186,13 @@ def _apply(
     if home.office is None:
         raise ServiceError("chưa đặt đơn vị của thư mục dữ liệu (kscdesk office set).")
     _check_recipient(package, home.office, home.parent)
-    sender_office = _sender_office(ws, manifest.kind, manifest.sender, home.office)
-    check_sender_key(
-        ws, manifest.sender, manifest.sender_key, sender_office.uid, accept=options.accept_new_key
-    )
-    period = manifest.period_key or ""
     skey = office_key(manifest.sender.name, manifest.sender.code)
+    settled = senders.get(skey)
+    if settled is not None and settled[0] == manifest.sender_key and not options.accept_new_key:
+        sender_office = settled[1]
+    else:
+        sender_office = _settle_sender(ws, skey, package, home.office, options, learned)
+    period = manifest.period_key or ""
     highest = exchange.highest_sequence(ws.db, skey, manifest.kind.value, period)
     if highest is not None and manifest.sequence <= highest and not options.allow_older:
         raise OlderPackage(
@@ -186,10 +215,36 @@ def _apply(
     )
     if manifest.kind is PackageKind.REPORT:
         return _apply_report(ws, package, record, sender_office, options, highest is not None)
-    exchange.save_package(ws.db, record, "")
+    # A plan or a receipt is kept in its own tables, not as data JSON.
+    exchange.save_package(ws.db, record, "", supersede=highest is not None)
     if manifest.kind is PackageKind.PLAN:
         return _apply_plan(ws, package)
     return _apply_receipt(ws, package, record)
+
+
+def _settle_sender(  # noqa: PLR0913 - the package and where its sender may be found
+    ws: Workspace,
+    skey: str,
+    package: Package,
+    home: Office,
+    options: ImportOptions,
+    learned: _Senders,
+) -> Office:
+    """The sender's stored office (added when first seen) and its key checked (trusted on first
+    use); remembered for the batch when a later package would settle it the same way."""
+    manifest = package.manifest
+    trusted = exchange.get_trusted_key(ws.db, skey)
+    office = (
+        offices.load_office(ws.db, trusted.office_uid) if trusted and trusted.office_uid else None
+    )
+    if office is None:
+        office = _new_sender_office(ws, manifest.kind, manifest.sender, home)
+    check_known_key(
+        ws, trusted, manifest.sender, manifest.sender_key, office.uid, options.accept_new_key
+    )
+    if trusted is None or options.accept_new_key or trusted.office_uid == office.uid:
+        learned[skey] = (manifest.sender_key, office)  # the trusted key now names this office
+    return office
 
 
 def _check_recipient(package: Package, home: Office, parent: Office | None) -> None:
@@ -210,14 +265,9 @@ def _check_recipient(package: Package, home: Office, parent: Office | None) -> N
         )
 
 
-def _sender_office(ws: Workspace, kind: PackageKind, sender: OfficeRef, home: Office) -> Office:
-    """The stored office of the sender; a commune first seen is added under this office."""
-    trusted = exchange.get_trusted_key(ws.db, office_key(sender.name, sender.code))
-    known = (
-        offices.load_office(ws.db, trusted.office_uid) if trusted and trusted.office_uid else None
-    )
-    if known is not None:
-        return known
+def _new_sender_office(ws: Workspace, kind: PackageKind, sender: OfficeRef, home: Office) -> Office:
+    """The stored office of a sender no trusted key names yet; a commune first seen is added
+    under this office."""
     if kind is PackageKind.REPORT:
         found = find_office(ws, sender, home.uid)
         if found is None:
@@ -244,35 +294,18 @@ def _apply_report(  # noqa: PLR0913 - one package's pieces
     options: ImportOptions,
     had_earlier: bool,
 ) -> tuple[Outcome, str]:
-    try:
-        report = report_from_json(package.data, build_evidence=False)
-    except InvalidData as error:
-        raise ServiceError(f"dữ liệu báo cáo không hợp lệ: {error}.") from error
-    if report.period_key != record.period_key:
+    summary = package.summary  # read by the fast route, already checked
+    if summary is None:
+        try:
+            summary = report_summary(report_from_json(package.data, build_evidence=False))
+        except InvalidData as error:
+            raise ServiceError(f"dữ liệu báo cáo không hợp lệ: {error}.") from error
+    if summary.period_key != record.period_key:
         raise ServiceError("kỳ báo cáo trong dữ liệu khác kỳ ghi trên gói.")
-    exchange.save_package(ws.db, record, package.data_text)
-    tasks = [
-        exchange.ConsolidatedTask(
-            sender.uid,
-            t.uid,
-            t.parent_task_uid,
-            t.label,
-            t.content,
-            t.status,
-            t.not_applicable,
-            position,
-        )
-        for position, t in enumerate(report.tasks)
-    ]
-    values = [
-        exchange.ConsolidatedIndicator(
-            sender.uid, i.number, i.name, i.unit, i.numerator, i.denominator, position
-        )
-        for position, i in enumerate(report.indicators)
-    ]
-    exchange.replace_consolidated(
-        ws.db, sender.uid, record.period_key, record.package_id, tasks, values
+    exchange.save_package(
+        ws.db, record, package.payload, deflated=package.deflated, supersede=had_earlier
     )
+    exchange.replace_consolidated(ws.db, sender.uid, record.package_id, summary)
     if not options.dry_run:
         _store_attachments(ws, package)
     if had_earlier:

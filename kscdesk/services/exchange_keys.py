@@ -58,18 +58,23 @@ def office_ref(office: Office) -> OfficeRef:
     return OfficeRef(name=office.name, code=office.code, level=office.level.value)
 
 
-def check_sender_key(
-    ws: Workspace, sender: OfficeRef, public_key: str, office_uid: str | None, *, accept: bool
+def check_known_key(  # noqa: PLR0913 - the key found and what the package says
+    ws: Workspace,
+    known: exchange.TrustedKey | None,
+    sender: OfficeRef,
+    public_key: str,
+    office_uid: str | None,
+    accept: bool,
 ) -> None:
     """Trust a new office's key on first use; refuse loudly when a known office's key changed,
-    unless the officer accepts the new key (``accept``)."""
-    key = office_key(sender.name, sender.code)
-    known = exchange.get_trusted_key(ws.db, key)
+    unless the officer accepts the new key (``accept``). ``known``: the key trusted for the
+    office, as looked up."""
+    if known is not None and not accept and known.public_key == public_key:
+        return
     new_fp = fingerprint(public_key)
     if known is None or accept:
+        key = office_key(sender.name, sender.code)
         exchange.trust_key(ws.db, key, office_uid, sender.name, public_key, new_fp)
-        return
-    if known.public_key == public_key:
         return
     raise KeyChanged(
         f"KHÓA KÝ CỦA “{sender.label}” ĐÃ THAY ĐỔI. Vân tay đã biết: {known.fingerprint}; "

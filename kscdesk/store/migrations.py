@@ -11,6 +11,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from kscdesk.store.compact_exchange import compact_exchange
 from kscdesk.store.errors import DatabaseFromNewerVersion, DatabaseUnreadable
 
 Migration = Callable[[Database], None]
@@ -390,6 +391,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     _add_reports,
     _add_exchange,
     _name_files_by_digest,
+    compact_exchange,
 )
 """Migration number N (1-based) is ``MIGRATIONS[N - 1]``; append, never edit or reorder."""
 

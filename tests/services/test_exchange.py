@@ -59,7 +59,7 @@ def _import(folder: Path, source: Path, **options: bool) -> list:  # type: ignor
 def _stored(folder: Path) -> tuple[int, int]:
     with Workspace.open(folder) as ws:
         packages = len(exchange.list_packages(ws.db, direction="in"))
-        rows = len(exchange.list_consolidated_tasks(ws.db, PERIOD))
+        rows = sum(len(r.statuses) for r in exchange.consolidated_reports(ws.db, PERIOD))
     return packages, rows
 
 
@@ -258,3 +258,25 @@ def test_an_accepted_receipt_reaches_the_commune_without_comments(
     with Workspace.open(world["commune"]) as ws:
         [received] = receipts.list_received_receipts(ws.db)
     assert (received.decision, received.task_comments) == ("accepted", ())
+
+
+def test_a_received_packages_data_is_kept_as_it_was_sent(world: dict[str, Path]) -> None:
+    _import(world["district"], world["report"])
+    with zipfile.ZipFile(world["report"]) as archive:
+        sent = archive.read("data.json").decode("utf-8")
+    package_id = read_package(world["report"]).manifest.package_id
+    with Workspace.open(world["district"]) as ws:
+        assert exchange.package_data(ws.db, package_id) == sent
+
+
+def test_the_consolidation_shows_each_task_as_the_commune_wrote_it(
+    world: dict[str, Path],
+) -> None:
+    _import(world["district"], world["report"])
+    sent = read_package(world["report"]).data["tasks"]
+    with Workspace.open(world["district"]) as ws:
+        view = build_consolidation(ws, PERIOD, today=date(2025, 3, 10))
+    by_number = {row.number: row for row in view.tasks}
+    for task in sent:
+        label = task["number"] + (task["sub"] or "")
+        assert by_number[label].content == task["content"]

@@ -123,7 +123,8 @@ def test_files_recorded_by_sha256_keep_their_names_as_digests_after_the_upgrade(
     path = tmp_path / "data" / "kscdesk.db"
     path.parent.mkdir()
     with monkeypatch.context() as old:
-        old.setattr(migrations, "LATEST_VERSION", SCHEMA_VERSION - 1)
+        before = migrations.MIGRATIONS.index(migrations._name_files_by_digest)
+        old.setattr(migrations, "LATEST_VERSION", before)
         db = open_database(path)
     db.execute(
         "INSERT INTO evidence (uid, doc_type, number_symbol, created_at) "

@@ -2,15 +2,17 @@
 the manifest signature checked before any data is used. Each refusal names the file."""
 
 import hashlib
+import io
 import json
 import stat
+import struct
 import zipfile
 import zlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
-from kscdesk.domain.exchange import PackageKind
+from kscdesk.domain.exchange import PackageKind, ReportSummary
 from kscdesk.formats.errors import PlanFileError
 from kscdesk.formats.package.errors import (
     BadPackage,
@@ -29,6 +31,8 @@ from kscdesk.formats.package.manifest import (
     UnknownFormat,
     manifest_from_json,
 )
+from kscdesk.formats.package.plain_zip import PlainArchive, plain_archive
+from kscdesk.formats.package.report_fast import decode_report_summary
 from kscdesk.formats.package.signing import verify
 from kscdesk.formats.parser_boundary import regular_file_size, unreadable_file_boundary
 
@@ -40,18 +44,34 @@ MAX_ATTACHMENT_BYTES = 100 * 1024 * 1024
 MAX_TOTAL_BYTES = 600 * 1024 * 1024
 MAX_RATIO = 200  # inflated ÷ compressed, for members over RATIO_MIN_BYTES
 RATIO_MIN_BYTES = 1024 * 1024
+IN_MEMORY_BYTES = 16 * 1024 * 1024  # a package up to this size is read whole, at once
 _CHUNK = 256 * 1024
+_Archive = zipfile.ZipFile | PlainArchive
 
 
-@dataclass(frozen=True)
+_UNPARSED: Any = object()
+
+
+@dataclass(frozen=True, eq=False)
 class Package:
-    """A package that passed every check: its manifest, data and content hash."""
+    """A package that passed every check: its manifest, data and content hash.
+
+    A report whose data took the fast route (report_fast) carries its ``summary``, already
+    validated, and its data is parsed as plain JSON only if someone asks for it."""
 
     path: Path
     manifest: Manifest
-    data: Any
+    payload: bytes  # data.json as sent (hash-checked, valid UTF-8 JSON)
     content_hash: str  # SHA-256 of manifest.json: it names every member by hash
-    data_text: str = ""  # data.json as sent, kept as history
+    summary: ReportSummary | None = None
+    deflated: bytes | None = None  # data.json as compressed in the package (raw DEFLATE), if so
+    parsed: Any = field(default=_UNPARSED, repr=False)
+
+    @property
+    def data(self) -> Any:
+        if self.parsed is _UNPARSED:
+            object.__setattr__(self, "parsed", json.loads(self.payload))
+        return self.parsed
 
     @property
     def attachment_hashes(self) -> list[str]:
@@ -73,12 +93,20 @@ def read_package(path: Path, kinds: tuple[PackageKind, ...] | None = None) -> Pa
     if size > MAX_FILE_BYTES:
         raise BadPackage(path, f"tệp {size / 1024 / 1024:.0f} MB, quá giới hạn 300 MB.")
     with unreadable_file_boundary(path, refusal=BadPackage):
-        return _open(path, kinds)
+        return _open(path, kinds, size)
 
 
-def _open(path: Path, kinds: tuple[PackageKind, ...] | None) -> Package:
+def _open(path: Path, kinds: tuple[PackageKind, ...] | None, size: int) -> Package:
     try:
-        with zipfile.ZipFile(path) as archive:
+        source: Path | io.BytesIO = path
+        if size <= IN_MEMORY_BYTES:  # the usual package: one read, then no more file calls
+            with path.open("rb") as stream:
+                content = stream.read(size)
+            plain = plain_archive(content)
+            if plain is not None:
+                return _read(path, plain, kinds)
+            source = io.BytesIO(content)
+        with zipfile.ZipFile(source) as archive:
             return _read(path, archive, kinds)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, zlib.error) as exc:
         raise BadPackage(path, "tệp không phải gói .kscx hoặc đã bị hỏng.") from exc
@@ -88,14 +116,14 @@ def _open(path: Path, kinds: tuple[PackageKind, ...] | None) -> Package:
         raise BadPackage(path, f"không đọc được tệp ({exc.strerror or exc}).") from exc
 
 
-def _read(path: Path, archive: zipfile.ZipFile, kinds: tuple[PackageKind, ...] | None) -> Package:
+def _read(path: Path, archive: _Archive, kinds: tuple[PackageKind, ...] | None) -> Package:
     infos = _check_directory(path, archive.infolist())
-    manifest_bytes = _member_bytes(path, archive, infos[MANIFEST_NAME], MAX_MANIFEST_BYTES)
+    manifest_bytes, _ = _inflated(path, archive, infos[MANIFEST_NAME], MAX_MANIFEST_BYTES)
     manifest = _manifest(path, manifest_bytes)
     if kinds is not None and manifest.kind not in kinds:
         wanted = ", ".join(k.label for k in kinds)
         raise WrongPackageKind(path, f"đây là gói {manifest.kind.label}, cần gói {wanted}.")
-    signature = _json(path, _member_bytes(path, archive, infos[SIGNATURE_NAME], 4096), "chữ ký")
+    signature = _json(path, _inflated(path, archive, infos[SIGNATURE_NAME], 4096)[0], "chữ ký")
     if not isinstance(signature, dict) or not isinstance(signature.get("signature"), str):
         raise BadPackage(path, "signature.json không đúng dạng.")
     if not verify(manifest.sender_key, signature["signature"], manifest_bytes):
@@ -108,13 +136,16 @@ def _read(path: Path, archive: zipfile.ZipFile, kinds: tuple[PackageKind, ...] |
         if name[len(ATTACHMENT_DIR) :] != manifest.members[name]:
             raise TamperedPackage(path, f"tên tệp đính kèm “{name}” không khớp mã băm.")
         _check_hash(path, archive, infos[name], manifest.members[name])
-    payload = _member_bytes(path, archive, infos[DATA_NAME], MAX_JSON_BYTES)
+    payload, deflated = _inflated(path, archive, infos[DATA_NAME], MAX_JSON_BYTES)
     if hashlib.sha256(payload).hexdigest() != manifest.members[DATA_NAME]:
         raise TamperedPackage(path, "mã băm của data.json không khớp.")
-    text = _utf8(path, payload, "dữ liệu")  # decoded once: parsed, and kept as history
-    data = _json(path, text, "dữ liệu")
     content_hash = hashlib.sha256(manifest_bytes).hexdigest()
-    return Package(path, manifest, data, content_hash, text)
+    if manifest.kind is PackageKind.REPORT:
+        summary = decode_report_summary(payload)  # JSON parsed and every field checked at once
+        if summary is not None:
+            return Package(path, manifest, payload, content_hash, summary, deflated)
+    data = _json(path, payload, "dữ liệu")
+    return Package(path, manifest, payload, content_hash, deflated=deflated, parsed=data)
 
 
 def _check_directory(path: Path, infos: list[zipfile.ZipInfo]) -> dict[str, zipfile.ZipInfo]:
@@ -158,7 +189,7 @@ def _check_ratio(path: Path, info: zipfile.ZipInfo, inflated: int) -> None:
         raise BadPackage(path, f"thành phần “{info.filename}” có tỉ lệ nén bất thường (bom nén).")
 
 
-def _stream(path: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int) -> Any:
+def _stream(path: Path, archive: _Archive, info: zipfile.ZipInfo, limit: int) -> Any:
     """Yield the member's bytes, refusing as soon as it inflates past the limit or the ratio
     (declared sizes can lie)."""
     inflated = 0
@@ -171,11 +202,50 @@ def _stream(path: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo, limit: 
             yield chunk
 
 
-def _member_bytes(path: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int) -> bytes:
+def _member_bytes(path: Path, archive: _Archive, info: zipfile.ZipInfo, limit: int) -> bytes:
     return b"".join(_stream(path, archive, info, limit))
 
 
-def _check_hash(path: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo, sha256: str) -> None:
+def _inflated(
+    path: Path, archive: _Archive, info: zipfile.ZipInfo, limit: int
+) -> tuple[bytes, bytes | None]:
+    """A member's bytes and, when it is deflated, its compressed bytes as they are in the
+    package (data.json is kept as history so, in a seventh of the room). Inflated at once, with
+    the limits of ``_stream``: no more than ``limit``, nor past the ratio."""
+    if info.compress_type != zipfile.ZIP_DEFLATED or archive.fp is None:
+        return _member_bytes(path, archive, info, limit), None
+    raw = _raw_member(path, archive.fp, info)
+    allowed = min(limit, max(RATIO_MIN_BYTES, MAX_RATIO * max(info.compress_size, 1)))
+    inflater = zlib.decompressobj(-15)
+    payload = inflater.decompress(raw, allowed + 1)
+    if len(payload) > limit:
+        raise BadPackage(path, f"thành phần “{info.filename}” giải nén quá lớn.")
+    _check_ratio(path, info, len(payload))
+    if not inflater.eof or len(payload) != info.file_size:
+        raise BadPackage(path, "tệp không phải gói .kscx hoặc đã bị hỏng.")
+    return payload, raw
+
+
+_LOCAL_HEADER = struct.Struct("<4s22xHH")  # signature, …, name length, extra field length
+
+
+def _raw_member(path: Path, fp: IO[bytes], info: zipfile.ZipInfo) -> bytes:
+    """A member's stored bytes, after its local header (checked as zipfile checks it)."""
+    fp.seek(info.header_offset)
+    header = fp.read(_LOCAL_HEADER.size)
+    if len(header) != _LOCAL_HEADER.size:
+        raise BadPackage(path, "tệp không phải gói .kscx hoặc đã bị hỏng.")
+    signature, name_length, extra_length = _LOCAL_HEADER.unpack(header)
+    if signature != b"PK\x03\x04" or fp.read(name_length) != info.orig_filename.encode():
+        raise BadPackage(path, "tệp không phải gói .kscx hoặc đã bị hỏng.")
+    fp.seek(extra_length, 1)
+    raw = fp.read(info.compress_size)
+    if len(raw) != info.compress_size:
+        raise BadPackage(path, "tệp không phải gói .kscx hoặc đã bị hỏng.")
+    return raw
+
+
+def _check_hash(path: Path, archive: _Archive, info: zipfile.ZipInfo, sha256: str) -> None:
     digest = hashlib.sha256()
     for chunk in _stream(path, archive, info, MAX_ATTACHMENT_BYTES):
         digest.update(chunk)

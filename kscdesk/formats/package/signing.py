@@ -7,9 +7,10 @@ import os
 import tempfile
 from pathlib import Path
 
-from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+from nacl.exceptions import BadSignatureError
+from nacl.signing import VerifyKey
 
 
 def generate_key() -> Ed25519PrivateKey:
@@ -63,11 +64,15 @@ def sign(key: Ed25519PrivateKey, data: bytes) -> str:
 
 
 def verify(public_key_b64: str, signature_b64: str, data: bytes) -> bool:
-    """True when the signature over ``data`` is valid for the key; False for anything else."""
+    """True when the signature over ``data`` is valid for the key; False for anything else.
+
+    Checked with libsodium (PyNaCl): the same Ed25519 check, twice as fast as OpenSSL's, which
+    counts when a parent office takes a few thousand packages at once (keys are made and
+    signatures written with ``cryptography``)."""
     try:
         raw_key = base64.b64decode(public_key_b64, validate=True)
         raw_sig = base64.b64decode(signature_b64, validate=True)
-        Ed25519PublicKey.from_public_bytes(raw_key).verify(raw_sig, data)
-    except (InvalidSignature, ValueError, binascii.Error, TypeError):
+        VerifyKey(raw_key).verify(data, raw_sig)
+    except (BadSignatureError, ValueError, binascii.Error, TypeError):
         return False
     return True
