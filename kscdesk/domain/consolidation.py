@@ -4,12 +4,15 @@ from the sums (never averaged), and task statuses are shown in either status voc
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
+from functools import cached_property
 from typing import NamedTuple
 
 from kscdesk.domain.exchange import Standing
 from kscdesk.domain.text import search_key
+
+_HUNDREDTH = Decimal("0.01")
 
 # The recorded statuses and the derived standings (issue 7); anything else shows as stored.
 STATUS_LABELS = {
@@ -53,11 +56,11 @@ class IndicatorTotal:
     unit: str
     counts: tuple[CommuneCount, ...]
 
-    @property
+    @cached_property
     def numerator(self) -> int:
         return sum(c.numerator for c in self.counts if _reported(c))  # type: ignore[misc]
 
-    @property
+    @cached_property
     def denominator(self) -> int:
         return sum(c.denominator for c in self.counts if _reported(c))  # type: ignore[misc]
 
@@ -107,11 +110,24 @@ def total_indicators(
     ]
 
 
+def format_counts_rate(numerator: int | None, denominator: int | None) -> str:
+    """``format_rate(rate(numerator, denominator))`` in whole numbers: the consolidated
+    workbook writes thousands of rates, a Decimal each would be most of its cost."""
+    if numerator is None or not denominator:
+        return "N/A"
+    if numerator < 0 or denominator < 0:
+        return format_rate(rate(numerator, denominator))
+    hundredths = (numerator * 20_000 + denominator) // (2 * denominator)  # half up
+    whole, cents = divmod(hundredths, 100)
+    return f"{whole},{cents:02d}%"
+
+
 def format_rate(value: Decimal | None) -> str:
     """ "67,13%" in the Vietnamese style, "N/A" without a rate."""
     if value is None:
         return "N/A"
-    return f"{value:.2f}".replace(".", ",") + "%"
+    rounded = value.quantize(_HUNDREDTH, rounding=ROUND_HALF_UP)  # as the commune's report
+    return f"{rounded:f}".replace(".", ",") + "%"
 
 
 @dataclass(frozen=True)

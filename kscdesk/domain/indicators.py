@@ -78,12 +78,22 @@ def format_rate(rate: Decimal | None) -> str:
 
 
 def format_figure(numerator: int, denominator: int) -> str:
-    """ "242.328/361.006 (tỷ lệ 67,13%)", or "0/0 (N/A)" when nothing was counted."""
+    """ "242.328/361.006 (tỷ lệ 67,13%)", or "0/0 (N/A)" when nothing was counted.
+
+    The rate is rounded half up to hundredths in whole numbers (what ``format_rate`` of
+    ``compute_rate`` gives for counts, without a Decimal per figure: a parent's summary
+    writes thousands of them).
+    """
     counts = f"{format_count(numerator)}/{format_count(denominator)}"
-    rate = compute_rate(numerator, denominator)
-    if rate is None:
+    if denominator == 0:
         return f"{counts} ({NOT_AVAILABLE})"
-    return f"{counts} (tỷ lệ {format_rate(rate)})"
+    if numerator < 0 or denominator < 0:
+        rate = compute_rate(numerator, denominator)
+        return f"{counts} (tỷ lệ {format_rate(rate)})"
+    hundredths = (numerator * 20_000 + denominator) // (2 * denominator)  # half up
+    whole, cents = divmod(hundredths, 100)
+    text = format_count(whole) if not cents else f"{format_count(whole)},{cents:02d}"
+    return f"{counts} (tỷ lệ {text}%)"
 
 
 # --- Targets -------------------------------------------------------------------------------

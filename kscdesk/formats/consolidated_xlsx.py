@@ -7,7 +7,7 @@ is made, and every cell takes one of the five styles below (declared once per wo
 from collections.abc import Sequence
 from pathlib import Path
 
-from kscdesk.domain.consolidation import Consolidation, format_rate, rate
+from kscdesk.domain.consolidation import Consolidation, format_counts_rate
 from kscdesk.formats.atomic_write import write_atomically
 from kscdesk.formats.xlsx_stream import CellStyle, SheetWriter, StreamingWorkbook
 
@@ -110,7 +110,7 @@ def _indicators(workbook: StreamingWorkbook, view: Consolidation) -> None:
                 count.office,
                 _n(count.numerator),
                 _n(count.denominator),
-                format_rate(count.rate),
+                format_counts_rate(count.numerator, count.denominator),
             ]
             sheet.append(values, BODY)
         numerator, denominator = total.numerator, total.denominator
@@ -120,7 +120,7 @@ def _indicators(workbook: StreamingWorkbook, view: Consolidation) -> None:
             "Tổng cộng",
             numerator,
             denominator,
-            format_rate(rate(numerator, denominator)),
+            format_counts_rate(numerator, denominator),
         ]
         sheet.append(values, STRONG)
 

@@ -29,7 +29,8 @@ _UNREADABLE_CODES = frozenset(
 
 def configure_connection(db: Database, journal_mode: str = "wal") -> None:
     """Per-connection settings: the journal (WAL on a local disk, DELETE on a network share or
-    USB drive: kscdesk.store.location), full sync, foreign keys, a 5 s busy wait."""
+    USB drive: kscdesk.store.location), full sync, foreign keys, a 5 s busy wait, and the
+    statement journals of savepoints (one a package in an import) kept in memory."""
     db.execute("PRAGMA busy_timeout = 5000")
     if journal_mode == "wal":
         db.enable_wal()
@@ -37,6 +38,7 @@ def configure_connection(db: Database, journal_mode: str = "wal") -> None:
         db.disable_wal()
     db.execute("PRAGMA synchronous = FULL")
     db.execute("PRAGMA foreign_keys = ON")
+    db.execute("PRAGMA temp_store = MEMORY")
 
 
 def open_database(

@@ -4,7 +4,14 @@ and consolidated indicator totals summed from counts."""
 from datetime import date
 from decimal import Decimal
 
-from kscdesk.domain.consolidation import IndicatorRow, format_rate, status_label, total_indicators
+from kscdesk.domain.consolidation import (
+    IndicatorRow,
+    format_counts_rate,
+    format_rate,
+    rate,
+    status_label,
+    total_indicators,
+)
 from kscdesk.domain.exchange import OfficeRef, Standing, parse_task_comments, same_office, standing
 from kscdesk.domain.period import quarter_period
 
@@ -44,6 +51,19 @@ def test_indicator_totals_sum_the_counts_and_never_average_the_rates() -> None:
     assert total.rate == Decimal(91) * 100 / Decimal(110)  # 82,73 %, not the mean 50 %
     assert format_rate(total.rate) == "82,73%"
     assert format_rate(total.counts[2].rate) == "N/A"
+
+
+def test_a_rate_formatted_from_counts_is_the_decimal_rates_text() -> None:
+    for denominator in range(150):
+        for numerator in range(denominator + 2):
+            expected = format_rate(rate(numerator, denominator))
+            assert format_counts_rate(numerator, denominator) == expected
+    assert format_counts_rate(None, 10) == format_counts_rate(3, None) == "N/A"
+
+
+def test_the_consolidated_rate_rounds_half_up_as_the_communes_report_does() -> None:
+    assert format_rate(Decimal(1) * 100 / Decimal(32)) == "3,13%"  # 3,125: up, not to even
+    assert format_rate(Decimal(80)) == "80,00%"
 
 
 def test_a_status_of_either_vocabulary_gets_a_label_and_an_unknown_one_shows_as_is() -> None:

@@ -11,6 +11,7 @@ from kscdesk.domain.indicators import (
     compute_rate,
     derive_target,
     format_figure,
+    format_rate,
     format_target,
     is_met,
     parse_target,
@@ -25,6 +26,19 @@ from kscdesk.domain.period import parse_period_key
 def test_figures_are_written_in_vietnamese_number_format() -> None:
     assert format_figure(242328, 361006) == "242.328/361.006 (tỷ lệ 67,13%)"
     assert format_figure(3, 3) == "3/3 (tỷ lệ 100%)"
+
+
+def test_a_figure_rounds_its_rate_half_up_as_the_decimal_rate_does() -> None:
+    assert format_figure(1, 8) == "1/8 (tỷ lệ 12,50%)"
+    assert format_figure(1, 16) == "1/16 (tỷ lệ 6,25%)"
+    assert format_figure(1, 32) == "1/32 (tỷ lệ 3,13%)"  # 3,125 → up, not to even
+    assert format_figure(2, 3) == "2/3 (tỷ lệ 66,67%)"
+    for denominator in range(1, 150):
+        for numerator in range(denominator + 1):
+            rate = compute_rate(numerator, denominator)
+            assert rate is not None
+            expected = f"(tỷ lệ {format_rate(rate)})"
+            assert format_figure(numerator, denominator).endswith(expected)
 
 
 def test_a_zero_denominator_has_no_rate() -> None:
