@@ -45,7 +45,29 @@ def _selftest_failures(window: MainWindow) -> list[str]:
         failures.append("nút chuẩn của Qt chưa được dịch sang tiếng Việt")
     probe.deleteLater()
     failures.extend(_bundled_data_failures())
+    failures.extend(_compiled_helper_failures())
     return failures
+
+
+def _compiled_helper_failures() -> list[str]:
+    """The compiled helpers that pages load only when first used work (in a bundle: were they
+    packed?): the attachment hash, the package signature check, the report data decoder."""
+    try:
+        from kscdesk.formats.package.report_fast import decode_report_summary
+        from kscdesk.formats.package.signing import generate_key, public_key_text, sign, verify
+        from kscdesk.store.attachments import digest_of_bytes
+
+        key = generate_key()
+        signed = verify(public_key_text(key), sign(key, b"kscdesk"), b"kscdesk")
+        hashed = digest_of_bytes(b"") == _BLAKE3_OF_NOTHING
+        decoded = decode_report_summary(b"{}") is None  # not a report: the general way
+    except (ImportError, OSError) as error:
+        return [f"thiếu thành phần biên dịch ({error})"]
+    checks = {"chữ ký gói": signed, "mã băm tệp đính kèm": hashed, "đọc dữ liệu báo cáo": decoded}
+    return [f"{name} không hoạt động" for name, ok in checks.items() if not ok]
+
+
+_BLAKE3_OF_NOTHING = "af1349b9f5f9a1a6a0404dea36dcc9499bcb25c9adc112b7cc9a93cae41f3262"
 
 
 def _bundled_data_failures() -> list[str]:

@@ -49,6 +49,11 @@ def file_digest(path: Path) -> str:
     return digest.hexdigest()
 
 
+def digest_of_bytes(content: bytes) -> str:
+    """The digest the store would name this content by."""
+    return blake3.blake3(content).hexdigest()
+
+
 def _sha256_of(path: Path) -> str:
     with path.open("rb") as stream:
         return hashlib.file_digest(stream, "sha256").hexdigest()

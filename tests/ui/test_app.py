@@ -27,6 +27,19 @@ def test_selftest_renders_the_demo_and_returns_0(
     assert not user_folder.exists()  # the user's folder is never touched
 
 
+def test_selftest_fails_when_a_compiled_helper_does_not_work(
+    vietnamese_app: QApplication,
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from kscdesk.formats.package import signing
+
+    monkeypatch.setattr(signing, "verify", lambda key, signature, data: False)
+    assert run_selftest(tmp_path / "user-data") != 0
+    assert "chữ ký gói không hoạt động" in capsys.readouterr().err
+
+
 def test_first_start_on_an_empty_folder_shows_the_wizard_whose_demo_choice_loads_the_demo(
     qtbot: QtBot,
     empty_workspace: Workspace,
