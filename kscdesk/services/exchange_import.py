@@ -176,24 +176,25 @@ def _apply(  # noqa: PLR0913 - the package, the batch's settings and what it kno
     learned: _Senders,
 ) -> tuple[Outcome, str]:
     manifest = package.manifest
-    known = exchange.find_package(ws.db, manifest.package_id)
-    if known is not None and known.direction == "out":
+    skey = office_key(manifest.sender.name, manifest.sender.code)
+    period = manifest.period_key or ""
+    known, highest = exchange.package_standing(
+        ws.db, manifest.package_id, skey, manifest.kind.value, period
+    )
+    if known is not None and known[0] == "out":
         raise ServiceError("đây là gói do chính đơn vị này tạo và gửi đi, không nhập lại.")
     if known is not None:
-        if known.content_hash == package.content_hash:
+        if known[1] == package.content_hash:
             return Outcome.ALREADY, "Gói này đã được nhận trước đây."
         raise ServiceError("một gói khác cùng mã gói đã được nhận trước đây, nội dung khác nhau.")
     if home.office is None:
         raise ServiceError("chưa đặt đơn vị của thư mục dữ liệu (kscdesk office set).")
     _check_recipient(package, home.office, home.parent)
-    skey = office_key(manifest.sender.name, manifest.sender.code)
     settled = senders.get(skey)
     if settled is not None and settled[0] == manifest.sender_key and not options.accept_new_key:
         sender_office = settled[1]
     else:
         sender_office = _settle_sender(ws, skey, package, home.office, options, learned)
-    period = manifest.period_key or ""
-    highest = exchange.highest_sequence(ws.db, skey, manifest.kind.value, period)
     if highest is not None and manifest.sequence <= highest and not options.allow_older:
         raise OlderPackage(
             f"gói cũ hơn gói đã nhận của “{manifest.sender.name}” (số thứ tự {manifest.sequence}, "

@@ -202,7 +202,9 @@ def _plain_cells(
     way in `_rows_xml` writes them: each cell's start is its column's."""
     props = _RUN_PROPS[bold, False]
     joined = "".join(row)
-    if not any(special in joined for special in _SPECIAL):  # the usual row: one piece each
+    if not (  # the usual row: one piece of text a cell, nothing to escape
+        "\n" in joined or "\t" in joined or "&" in joined or "<" in joined or ">" in joined
+    ):
         run = f"<w:r>{props}<w:t"
         add(
             "".join(
@@ -227,7 +229,6 @@ def _plain_cells(
             add(f"{start}<w:r>{props}<w:t{space}>{text}</w:t></w:r>{_CELL_END}")
 
 
-_SPECIAL = ("\n", "\t", "&", "<", ">")  # a line break or tab, or text to escape
 _PRESERVE = ' xml:space="preserve"'
 _RUN_END = "</w:t></w:r></w:p></w:tc>"
 
