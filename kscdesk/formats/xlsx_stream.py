@@ -244,6 +244,14 @@ def _styles_xml(styles: Sequence[CellStyle]) -> str:
 
 
 def _shared_strings_xml(strings: dict[str, int]) -> str:
+    joined = "".join(strings)
+    if not (_ILLEGAL.search(joined) or "&" in joined or "<" in joined or ">" in joined):
+        # The usual texts: nothing to leave out or escape (one look at them all).
+        preserve = ' xml:space="preserve"'
+        plain = [
+            f"<si><t{preserve if text != text.strip() else ''}>{text}</t></si>" for text in strings
+        ]
+        return f'<sst xmlns="{_MAIN}" uniqueCount="{len(plain)}">{"".join(plain)}</sst>'
     items = []
     for text in strings:  # in insertion order, which is the index order
         clean = _ILLEGAL.sub("", text)
