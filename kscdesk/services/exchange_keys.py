@@ -1,11 +1,13 @@
 """The office's signing key (made on first use) and the keys it trusts for other offices."""
 
+from itertools import chain
 from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from kscdesk.domain.exchange import OfficeRef, office_key, same_office
 from kscdesk.domain.model import Office
+from kscdesk.domain.text import nfc
 from kscdesk.formats.package.signing import (
     fingerprint,
     generate_key,
@@ -89,3 +91,49 @@ def find_office(ws: Workspace, ref: OfficeRef, parent_uid: str | None) -> Office
         if same_office(OfficeRef(name, code), ref):
             return offices.load_office(ws.db, uid)
     return None
+
+
+_ASCII_UPPER = str.maketrans("abcdefghijklmnopqrstuvwxyz", "ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_Row = tuple[str, str, str, str]  # uid, name, code, and the code as find_office's query sees it
+
+
+def _row(uid: str, name: str, code: str) -> _Row:
+    return uid, name, code, code.strip(" ").translate(_ASCII_UPPER)  # SQLite's upper(trim())
+
+
+class OfficesBelow:
+    """`find_office` under one office for a batch that matches many senders there: the offices
+    are read once, in the store's order, instead of all again for each new sender; those the
+    batch adds follow. An office added is counted once its package is kept (`keep`), and
+    forgotten when it is not (`drop`). Only for a batch holding the write transaction."""
+
+    def __init__(self, parent_uid: str) -> None:
+        self.parent_uid = parent_uid
+        self._rows: list[_Row] | None = None  # read on first use
+        self._added: list[_Row] = []  # by the package being imported
+
+    def find(self, ws: Workspace, ref: OfficeRef) -> Office | None:
+        """``find_office(ws, ref, parent_uid)``, from the offices already read."""
+        if self._rows is None:
+            below = exchange.offices_under(ws.db, self.parent_uid)
+            self._rows = [_row(uid, name, code) for uid, name, code in below]
+        code = ref.code.strip().upper() if ref.code.strip() else ""
+        for uid, name, stored, compared in chain(self._rows, self._added):
+            if code and compared not in ("", code):
+                continue  # left out by find_office's query
+            if same_office(OfficeRef(name, stored), ref):
+                return offices.load_office(ws.db, uid)
+        return None
+
+    def add(self, office: Office) -> None:
+        """An office just saved under ``parent_uid`` (as the store keeps it: NFC)."""
+        if self._rows is not None:  # else the first read will find it, if it is kept
+            self._added.append(_row(office.uid, nfc(office.name), nfc(office.code)))
+
+    def keep(self) -> None:
+        if self._rows is not None:
+            self._rows += self._added
+        self._added = []
+
+    def drop(self) -> None:
+        self._added = []
