@@ -1,5 +1,6 @@
 """The office's signing key (made on first use) and the keys it trusts for other offices."""
 
+from collections.abc import Iterable
 from itertools import chain
 from pathlib import Path
 
@@ -110,20 +111,31 @@ class OfficesBelow:
     def __init__(self, parent_uid: str) -> None:
         self.parent_uid = parent_uid
         self._rows: list[_Row] | None = None  # read on first use
+        self._by_code: dict[str, list[int]] = {}  # code as the query sees it → rows
         self._added: list[_Row] = []  # by the package being imported
 
     def find(self, ws: Workspace, ref: OfficeRef) -> Office | None:
         """``find_office(ws, ref, parent_uid)``, from the offices already read."""
         if self._rows is None:
-            below = exchange.offices_under(ws.db, self.parent_uid)
-            self._rows = [_row(uid, name, code) for uid, name, code in below]
+            self._rows = []
+            for uid, name, code in exchange.offices_under(ws.db, self.parent_uid):
+                self._append(_row(uid, name, code))
+        rows: Iterable[_Row] = self._rows
         code = ref.code.strip().upper() if ref.code.strip() else ""
-        for uid, name, stored, compared in chain(self._rows, self._added):
+        if code:  # only the offices find_office's query keeps: no code, or this one
+            kept = sorted(chain(self._by_code.get("", ()), self._by_code.get(code, ())))
+            rows = [self._rows[n] for n in kept]
+        for uid, name, stored, compared in chain(rows, self._added):
             if code and compared not in ("", code):
-                continue  # left out by find_office's query
+                continue
             if same_office(OfficeRef(name, stored), ref):
                 return offices.load_office(ws.db, uid)
         return None
+
+    def _append(self, row: _Row) -> None:
+        assert self._rows is not None
+        self._by_code.setdefault(row[3], []).append(len(self._rows))
+        self._rows.append(row)
 
     def add(self, office: Office) -> None:
         """An office just saved under ``parent_uid`` (as the store keeps it: NFC)."""
@@ -131,8 +143,8 @@ class OfficesBelow:
             self._added.append(_row(office.uid, nfc(office.name), nfc(office.code)))
 
     def keep(self) -> None:
-        if self._rows is not None:
-            self._rows += self._added
+        for row in self._added:
+            self._append(row)
         self._added = []
 
     def drop(self) -> None:
