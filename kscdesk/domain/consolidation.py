@@ -36,8 +36,7 @@ def status_label(status: str | None, not_applicable: bool = False) -> str:
     return STATUS_LABELS.get(status, status)
 
 
-@dataclass(frozen=True)
-class CommuneCount:
+class CommuneCount(NamedTuple):  # a tuple: a parent makes thousands a period
     """One commune's counts of one indicator (None: not reported)."""
 
     office: str

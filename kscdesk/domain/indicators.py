@@ -82,18 +82,23 @@ def format_figure(numerator: int, denominator: int) -> str:
 
     The rate is rounded half up to hundredths in whole numbers (what ``format_rate`` of
     ``compute_rate`` gives for counts, without a Decimal per figure: a parent's summary
-    writes thousands of them).
+    writes thousands of them); a number under 1.000 has no group to separate.
     """
-    counts = f"{format_count(numerator)}/{format_count(denominator)}"
-    if denominator == 0:
-        return f"{counts} ({NOT_AVAILABLE})"
-    if numerator < 0 or denominator < 0:
-        rate = compute_rate(numerator, denominator)
-        return f"{counts} (tỷ lệ {format_rate(rate)})"
+    if denominator <= 0 or numerator < 0:
+        counts = f"{format_count(numerator)}/{format_count(denominator)}"
+        if denominator == 0:
+            return f"{counts} ({NOT_AVAILABLE})"
+        return f"{counts} (tỷ lệ {format_rate(compute_rate(numerator, denominator))})"
+    if numerator < 1000 and denominator < 1000:
+        counts = f"{numerator}/{denominator}"
+    else:
+        counts = f"{format_count(numerator)}/{format_count(denominator)}"
     hundredths = (numerator * 20_000 + denominator) // (2 * denominator)  # half up
     whole, cents = divmod(hundredths, 100)
-    text = format_count(whole) if not cents else f"{format_count(whole)},{cents:02d}"
-    return f"{counts} (tỷ lệ {text}%)"
+    percent = str(whole) if whole < 1000 else format_count(whole)
+    if cents:
+        return f"{counts} (tỷ lệ {percent},{cents:02d}%)"
+    return f"{counts} (tỷ lệ {percent}%)"
 
 
 # --- Targets -------------------------------------------------------------------------------

@@ -62,6 +62,9 @@ def _other(value: object) -> str:
     raise TypeError(f"cannot write {type(value).__name__} to a cell")
 
 
+_LONG_ROW = 24  # cells: past this, a row's repeated texts are made once (`_append_long`)
+
+
 class SheetWriter:
     """One worksheet; rows are numbered from 1 in the order they are appended."""
 
@@ -91,6 +94,9 @@ class SheetWriter:
 
     def append(self, values: Sequence[object], style: int) -> None:
         """Append one row, every cell in ``style`` (None and "" are styled empty cells)."""
+        if len(values) > _LONG_ROW:
+            self._append_long(values, style)
+            return
         number = len(self._rows) + 1
         tail = f'{number}" s="{style}"'
         strings = self._strings
@@ -107,6 +113,36 @@ class SheetWriter:
                 else:
                     add(f"{ref}{tail}/>")
             elif kind is int:
+                add(f"{ref}{tail}><v>{value}</v></c>")
+            elif value is None:
+                add(f"{ref}{tail}/>")
+            else:
+                add(f"{ref}{tail}{_other(value)}")
+        self._rows.append(f'<row r="{number}">{"".join(cells)}</row>')
+
+    def _append_long(self, values: Sequence[object], style: int) -> None:
+        """`append` of a long row (a column per commune), whose cells repeat a few texts: each
+        text's cell is made once for the row."""
+        number = len(self._rows) + 1
+        tail = f'{number}" s="{style}"'
+        strings = self._strings
+        made: dict[str, str] = {}  # text → its cell after the reference
+        cells: list[str] = []
+        add = cells.append
+        for ref, value in zip(self._ref_prefixes(len(values)), values, strict=False):
+            if type(value) is str:
+                rest = made.get(value)
+                if rest is None:
+                    if value:
+                        index = strings.get(value)
+                        if index is None:
+                            index = strings[value] = len(strings)
+                        rest = f'{tail} t="s"><v>{index}</v></c>'
+                    else:
+                        rest = f"{tail}/>"
+                    made[value] = rest
+                add(ref + rest)
+            elif type(value) is int:
                 add(f"{ref}{tail}><v>{value}</v></c>")
             elif value is None:
                 add(f"{ref}{tail}/>")
@@ -208,6 +244,14 @@ def _styles_xml(styles: Sequence[CellStyle]) -> str:
 
 
 def _shared_strings_xml(strings: dict[str, int]) -> str:
+    joined = "".join(strings)
+    if not (_ILLEGAL.search(joined) or "&" in joined or "<" in joined or ">" in joined):
+        # The usual texts: nothing to leave out or escape (one look at them all).
+        preserve = ' xml:space="preserve"'
+        plain = [
+            f"<si><t{preserve if text != text.strip() else ''}>{text}</t></si>" for text in strings
+        ]
+        return f'<sst xmlns="{_MAIN}" uniqueCount="{len(plain)}">{"".join(plain)}</sst>'
     items = []
     for text in strings:  # in insertion order, which is the index order
         clean = _ILLEGAL.sub("", text)

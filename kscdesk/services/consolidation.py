@@ -99,18 +99,15 @@ def build_consolidation(ws: Workspace, period_key: str, today: date | None = Non
     task_rows: dict[str, _TaskEntry] = {}
     not_applicable = (status_label(None, True), status_kind(None, True))
     shown_for: dict[str | None, tuple[str, StatusKind]] = {}  # status → its label and kind
+    entries: list[_TaskEntry] = []
+    last_keys: list[str] | None = None
     for report in reports:  # by office uid, each commune's tasks in its order
         at = column[report.office_uid]
-        sent: tuple[ReportTask, ...] | None = None  # read only for a task seen first here
-        for n, task in enumerate(report.statuses):
-            key = task.parent_task_uid or f"#{task.number}"
-            entry = task_rows.get(key)
-            if entry is None:
-                sent = received_tasks(ws, report.package_id) if sent is None else sent
-                content = sent[n].content if n < len(sent) else ""
-                entry = task_rows[key] = _TaskEntry(
-                    task.parent_task_uid, task.number, content, len(ledger)
-                )
+        keys = [task.parent_task_uid or f"#{task.number}" for task in report.statuses]
+        if keys != last_keys:  # communes of one plan send the same tasks: looked up once
+            entries = _entries(ws, report, keys, task_rows, len(ledger))
+            last_keys = keys
+        for entry, task in zip(entries, report.statuses, strict=True):
             if task.not_applicable:
                 entry.cells[at] = not_applicable
                 continue
@@ -137,6 +134,26 @@ def build_consolidation(ws: Workspace, period_key: str, today: date | None = Non
         window_text=period.window_text,
         parent_office_name=parent.name if parent is not None else "",
     )
+
+
+def _entries(
+    ws: Workspace,
+    report: exchange.ReportRows,
+    keys: list[str],
+    task_rows: dict[str, "_TaskEntry"],
+    width: int,
+) -> list["_TaskEntry"]:
+    """The row of each of the report's tasks (by ``keys``), a task seen first here added."""
+    entries = []
+    sent: tuple[ReportTask, ...] | None = None  # read only for a task seen first here
+    for n, (key, task) in enumerate(zip(keys, report.statuses, strict=True)):
+        entry = task_rows.get(key)
+        if entry is None:
+            sent = received_tasks(ws, report.package_id) if sent is None else sent
+            content = sent[n].content if n < len(sent) else ""
+            entry = task_rows[key] = _TaskEntry(task.parent_task_uid, task.number, content, width)
+        entries.append(entry)
+    return entries
 
 
 class _TaskEntry:

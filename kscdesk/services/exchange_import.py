@@ -23,7 +23,13 @@ from kscdesk.formats.package.reader import Package, extract_attachment, read_pac
 from kscdesk.formats.package.report_json import InvalidData, receipt_from_json, report_from_json
 from kscdesk.formats.package.writer import PACKAGE_SUFFIX
 from kscdesk.services.errors import ServiceError
-from kscdesk.services.exchange_keys import KeyChanged, check_known_key, find_office, office_ref
+from kscdesk.services.exchange_keys import (
+    KeyChanged,
+    OfficesBelow,
+    check_known_key,
+    find_office,
+    office_ref,
+)
 from kscdesk.services.offices import OfficeProfile, get_profile
 from kscdesk.services.workspace import Workspace
 from kscdesk.store import exchange, offices, plans, receipts
@@ -114,6 +120,7 @@ def import_packages(
     items: list[ImportItem] = []
     home = get_profile(ws)
     senders: _Senders = {}
+    below = OfficesBelow(home.office.uid if home.office is not None else "")
     try:
         with exchange.roomy_cache(ws.db), ws.db.atomic():
             for done, path in enumerate(files):
@@ -121,7 +128,7 @@ def import_packages(
                     cancel.raise_if_cancelled()
                 if progress is not None:
                     progress(done, len(files), path.name)
-                items.append(_import_one(ws, path, options, home, senders))
+                items.append(_import_one(ws, path, options, home, (senders, below)))
             if options.dry_run:
                 raise _DryRun
     except _DryRun:
@@ -135,10 +142,12 @@ def import_packages(
 # key, office). A later package signed by the same key needs no look-up, and nothing can change
 # them meanwhile (the batch holds the write transaction).
 _Senders = dict[str, tuple[str, Office]]
+# What the batch knows: its settled senders, and the offices under this office.
+_Known = tuple[_Senders, OfficesBelow]
 
 
 def _import_one(
-    ws: Workspace, path: Path, options: ImportOptions, home: OfficeProfile, senders: _Senders
+    ws: Workspace, path: Path, options: ImportOptions, home: OfficeProfile, known: _Known
 ) -> ImportItem:
     try:
         package = read_package(path)
@@ -149,12 +158,14 @@ def _import_one(
     reason = ""
     try:
         with exchange.savepoint(ws.db):  # each package all or nothing
-            outcome, message = _apply(ws, package, options, home, senders, learned)
+            outcome, message = _apply(ws, package, options, home, known, learned)
     except ServiceError as error:
         reason = {KeyChanged: "key_changed", OlderPackage: "older"}.get(type(error), "")
         outcome, message = Outcome.REFUSED, f"Tệp “{path.name}”: {error}"
+        known[1].drop()
     else:
-        senders.update(learned)
+        known[0].update(learned)
+        known[1].keep()
     return ImportItem(
         path,
         outcome,
@@ -172,28 +183,29 @@ def _apply(  # noqa: PLR0913 - the package, the batch's settings and what it kno
     package: Package,
     options: ImportOptions,
     home: OfficeProfile,
-    senders: _Senders,
+    known: _Known,
     learned: _Senders,
 ) -> tuple[Outcome, str]:
     manifest = package.manifest
-    known = exchange.find_package(ws.db, manifest.package_id)
-    if known is not None and known.direction == "out":
+    skey = office_key(manifest.sender.name, manifest.sender.code)
+    period = manifest.period_key or ""
+    recorded, highest = exchange.package_standing(
+        ws.db, manifest.package_id, skey, manifest.kind.value, period
+    )
+    if recorded is not None and recorded[0] == "out":
         raise ServiceError("đây là gói do chính đơn vị này tạo và gửi đi, không nhập lại.")
-    if known is not None:
-        if known.content_hash == package.content_hash:
+    if recorded is not None:
+        if recorded[1] == package.content_hash:
             return Outcome.ALREADY, "Gói này đã được nhận trước đây."
         raise ServiceError("một gói khác cùng mã gói đã được nhận trước đây, nội dung khác nhau.")
     if home.office is None:
         raise ServiceError("chưa đặt đơn vị của thư mục dữ liệu (kscdesk office set).")
     _check_recipient(package, home.office, home.parent)
-    skey = office_key(manifest.sender.name, manifest.sender.code)
-    settled = senders.get(skey)
+    settled = known[0].get(skey)
     if settled is not None and settled[0] == manifest.sender_key and not options.accept_new_key:
         sender_office = settled[1]
     else:
-        sender_office = _settle_sender(ws, skey, package, home.office, options, learned)
-    period = manifest.period_key or ""
-    highest = exchange.highest_sequence(ws.db, skey, manifest.kind.value, period)
+        sender_office = _settle_sender(ws, skey, package, (home.office, known[1]), options, learned)
     if highest is not None and manifest.sequence <= highest and not options.allow_older:
         raise OlderPackage(
             f"gói cũ hơn gói đã nhận của “{manifest.sender.name}” (số thứ tự {manifest.sequence}, "
@@ -226,7 +238,7 @@ def _settle_sender(  # noqa: PLR0913 - the package and where its sender may be f
     ws: Workspace,
     skey: str,
     package: Package,
-    home: Office,
+    home: tuple[Office, OfficesBelow],
     options: ImportOptions,
     learned: _Senders,
 ) -> Office:
@@ -238,7 +250,7 @@ def _settle_sender(  # noqa: PLR0913 - the package and where its sender may be f
         offices.load_office(ws.db, trusted.office_uid) if trusted and trusted.office_uid else None
     )
     if office is None:
-        office = _new_sender_office(ws, manifest.kind, manifest.sender, home)
+        office = _new_sender_office(ws, manifest.kind, manifest.sender, *home)
     check_known_key(
         ws, trusted, manifest.sender, manifest.sender_key, office.uid, options.accept_new_key
     )
@@ -265,16 +277,19 @@ def _check_recipient(package: Package, home: Office, parent: Office | None) -> N
         )
 
 
-def _new_sender_office(ws: Workspace, kind: PackageKind, sender: OfficeRef, home: Office) -> Office:
+def _new_sender_office(
+    ws: Workspace, kind: PackageKind, sender: OfficeRef, home: Office, below: OfficesBelow
+) -> Office:
     """The stored office of a sender no trusted key names yet; a commune first seen is added
-    under this office."""
+    under this office (``below``: the offices under it, as the batch knows them)."""
     if kind is PackageKind.REPORT:
-        found = find_office(ws, sender, home.uid)
+        found = below.find(ws, sender)  # the batch's home office: ``below.parent_uid``
         if found is None:
             found = Office(
                 name=sender.name, level=Level.COMMUNE, code=sender.code, parent_uid=home.uid
             )
             offices.save_office(ws.db, found)
+            below.add(found)
         return found
     found = find_office(ws, sender, None)
     if found is None:

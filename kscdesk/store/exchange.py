@@ -122,6 +122,22 @@ def find_package(db: Database, package_id: str) -> PackageRecord | None:
     return None if row is None else PackageRecord(*row)  # the columns in the fields' order
 
 
+def package_standing(
+    db: Database, package_id: str, sender_key: str, kind: str, period_key: str
+) -> tuple[tuple[str, str] | None, int | None]:
+    """What an import checks first, in one statement: (direction, content hash) of the package
+    already recorded with this id, or None; and ``highest_sequence`` of its sender, kind and
+    period."""
+    direction, content_hash, highest = db.conn.execute(
+        "SELECT p.direction, p.content_hash, (SELECT max(sequence) FROM packages "
+        "WHERE direction = 'in' AND sender_key = ? AND kind = ? AND period_key = ?) "
+        "FROM (SELECT 1) LEFT JOIN packages p ON p.package_id = ?",
+        [sender_key, kind, period_key, package_id],
+    ).fetchone()
+    known = None if direction is None else (str(direction), str(content_hash))
+    return known, None if highest is None else int(highest)
+
+
 def _package(row: dict[str, Any]) -> PackageRecord:
     return PackageRecord(
         package_id=row["package_id"],

@@ -26,6 +26,8 @@ from kscdesk.domain.period import parse_period_key
 def test_figures_are_written_in_vietnamese_number_format() -> None:
     assert format_figure(242328, 361006) == "242.328/361.006 (tỷ lệ 67,13%)"
     assert format_figure(3, 3) == "3/3 (tỷ lệ 100%)"
+    assert format_figure(999, 1000) == "999/1.000 (tỷ lệ 99,90%)"
+    assert format_figure(12, 1) == "12/1 (tỷ lệ 1.200%)"
 
 
 def test_a_figure_rounds_its_rate_half_up_as_the_decimal_rate_does() -> None:

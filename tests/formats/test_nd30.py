@@ -302,3 +302,14 @@ def test_a_decision_with_its_plan_as_a_landscape_annex_uses_the_same_builder(
     assert signer == ["CHỦ TỊCH"]
     assert doc.sections[1].orientation == WD_ORIENT.LANDSCAPE and "KẾ HOẠCH" in texts
     assert doc.tables[0].rows[0].cells[0].paragraphs[-1].text == "Số:      /QĐ-UBND"
+
+
+def test_a_plain_text_body_row_is_written_as_cells_of_its_columns_alignment() -> None:
+    from kscdesk.formats.nd30.blocks import _rows_xml
+
+    widths, align = [500, 3000, 800, 800, 800], ("center", "left", "right", "center")
+    for texts in (("1", "Nội dung", "12", ""), ("2", "a & <b>", " x", "l1\nl2\tz", "")):
+        as_cells = tuple(Cell(t, bold=True, align=a) for t, a in zip(texts, align, strict=False))
+        plain = _rows_xml([("Đầu",), texts], 1, widths, align, frozenset({0}))
+        assert plain == _rows_xml([("Đầu",), as_cells], 1, widths, align)
+        assert plain.count("<w:tc>") == 2 * len(widths)  # short rows filled with empty cells

@@ -45,6 +45,21 @@ def test_values_of_every_kind_read_back_as_written_without_control_characters(
     assert [c.value for c in read[3]][:4] == ["a & <b> > c", "dòng một\ndòng hai", "xy", -3]
 
 
+def test_a_long_row_of_repeated_texts_reads_back_cell_by_cell_in_its_style(
+    tmp_path: Path,
+) -> None:
+    book = StreamingWorkbook([CellStyle(), CellStyle(bold=True)])
+    sheet = book.add_sheet("Dài", [8] * 40)
+    values: list[object] = [("Xong", "", "Chưa", None, 7, 1.5)[n % 6] for n in range(40)]
+    sheet.append(["Xong"], 1)
+    sheet.append(values, 2)
+    path = tmp_path / "long.xlsx"
+    book.save(path)
+    read = load_workbook(path)["Dài"]
+    assert [c.value for c in read[2]] == [None if v == "" else v for v in values]
+    assert all(c.font.b for c in read[2]) and not read["A1"].font.b
+
+
 def test_a_value_no_cell_can_hold_is_refused(tmp_path: Path) -> None:
     sheet = StreamingWorkbook([CellStyle()]).add_sheet("A", [10])
     with pytest.raises(TypeError, match="list"):

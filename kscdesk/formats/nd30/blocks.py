@@ -4,7 +4,9 @@ python-docx's paragraph and cell API resolves styles by name and walks the table
 cell; a report has hundreds of both, so they are built here as WordprocessingML directly.
 """
 
+from collections.abc import Callable
 from functools import lru_cache
+from typing import cast
 from xml.sax.saxutils import escape
 
 from docx.document import Document as DocxDocument
@@ -139,6 +141,9 @@ def _rows_xml(
     ``align`` and is bold in the body rows ``strong`` (counted from 0)."""
     cols = len(widths)
     columns = [align[c] if c < len(align) else "left" for c in range(cols)]
+    # A body cell of plain text, and a cell a short row leaves out, up to their content.
+    plain = [_cell_start(widths[c], 1, False, False, columns[c]) for c in range(cols)]
+    missing = [_cell_start(widths[c], 1, False, False, "left") + _CELL_END for c in range(cols)]
     # (row, column) → column span of a cell merged downwards from a row above
     covered: dict[tuple[int, int], int] = {}
     parts: list[str] = []
@@ -146,6 +151,12 @@ def _rows_xml(
     for r, row in enumerate(rows):
         header = r < header_count
         strong_row = not header and (r - header_count) in strong
+        if not header and not covered and len(row) <= cols and {*map(type, row)} == _PLAIN:
+            add("<w:tr>")
+            _plain_cells(add, cast(tuple[str, ...], row), plain, strong_row)
+            parts.extend(missing[len(row) :])
+            add("</w:tr>")
+            continue
         add(_HEADER_ROW if header else "<w:tr>")
         cells = iter(row)
         c = 0
@@ -173,19 +184,53 @@ def _rows_xml(
                 cell_align = "center"
             width = widths[c] if span == 1 else sum(widths[c : c + span])
             add(_cell_start(width, span, down > 1, header, cell_align))
-            if not text:
-                pass
-            elif "\n" in text or "\t" in text:
+            if text:
                 add(_run_xml(text, bold, italic))
-            else:  # _run_xml's common case, inline: one piece of text
-                space = ' xml:space="preserve"' if text != text.strip() else ""
-                if "&" in text or "<" in text or ">" in text:
-                    text = escape(text)
-                add(f"<w:r>{_RUN_PROPS[bold, italic]}<w:t{space}>{text}</w:t></w:r>")
             add(_CELL_END)
             c += span
         add("</w:tr>")
     return "".join(parts)
+
+
+_PLAIN = {str}
+
+
+def _plain_cells(
+    add: Callable[[str], None], row: tuple[str, ...], starts: list[str], bold: bool
+) -> None:
+    """The cells of a body row of plain text (the bulk of a report's tables), as the general
+    way in `_rows_xml` writes them: each cell's start is its column's."""
+    props = _RUN_PROPS[bold, False]
+    joined = "".join(row)
+    if not (  # the usual row: one piece of text a cell, nothing to escape
+        "\n" in joined or "\t" in joined or "&" in joined or "<" in joined or ">" in joined
+    ):
+        run = f"<w:r>{props}<w:t"
+        add(
+            "".join(
+                [
+                    f"{start}{run}{_PRESERVE if text != text.strip() else ''}>{text}{_RUN_END}"
+                    if text
+                    else start + _CELL_END
+                    for start, text in zip(starts, row, strict=False)
+                ]
+            )
+        )
+        return
+    for start, text in zip(starts, row, strict=False):
+        if not text:
+            add(start + _CELL_END)
+        elif "\n" in text or "\t" in text:
+            add(f"{start}{_run_xml(text, bold, False)}{_CELL_END}")
+        else:  # _run_xml's common case, inline: one piece of text
+            space = _PRESERVE if text != text.strip() else ""
+            if "&" in text or "<" in text or ">" in text:
+                text = escape(text)
+            add(f"{start}<w:r>{props}<w:t{space}>{text}</w:t></w:r>{_CELL_END}")
+
+
+_PRESERVE = ' xml:space="preserve"'
+_RUN_END = "</w:t></w:r></w:p></w:tc>"
 
 
 def _cell_spec(cell: CellLike) -> Cell:

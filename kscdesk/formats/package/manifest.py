@@ -5,6 +5,7 @@ import re
 import uuid
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import lru_cache
 from typing import Any
 
 from kscdesk.domain.exchange import OfficeRef, PackageKind
@@ -18,6 +19,13 @@ SIGNATURE_NAME = "signature.json"
 DATA_NAME = "data.json"
 ATTACHMENT_DIR = "attachments/"
 SHA256 = re.compile(r"^[0-9a-f]{64}$")
+
+
+@lru_cache(maxsize=256)
+def period_key(text: str) -> str:
+    """The period key as written by `Period.key` (InvalidPeriod if it is none): a parent reads
+    the same few keys thousands of times, in each manifest and its report."""
+    return parse_period_key(text).key
 
 
 class InvalidManifest(Exception):
@@ -88,7 +96,7 @@ def manifest_from_json(data: object) -> Manifest:
         if not isinstance(period, str):
             raise InvalidManifest("“period” phải là chuỗi.")
         try:
-            period = parse_period_key(period).key
+            period = period_key(period)
         except InvalidPeriod as exc:
             raise InvalidManifest(str(exc)) from exc
     try:

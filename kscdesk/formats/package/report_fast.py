@@ -17,8 +17,9 @@ from typing import Annotated, Literal
 import msgspec
 
 from kscdesk.domain.exchange import IndicatorCountRow, ReportSummary, TaskStatusRow
-from kscdesk.domain.period import InvalidPeriod, parse_period_key
+from kscdesk.domain.period import InvalidPeriod
 from kscdesk.domain.text import nfc
+from kscdesk.formats.package.manifest import period_key
 
 # A required text: a string, not empty (report_json's ``_text(..., required=True)``).
 _Required = Annotated[str, msgspec.Meta(min_length=1)]
@@ -94,7 +95,7 @@ def decode_report_summary(payload: bytes) -> ReportSummary | None:
     also valid UTF-8 (msgspec checks every string; JSON allows nothing else outside them)."""
     try:
         report = _DECODER.decode(payload)
-        period = parse_period_key(nfc(report.period)).key
+        period = period_key(nfc(report.period))
     except (msgspec.DecodeError, InvalidPeriod):
         return None
     required = chain(
