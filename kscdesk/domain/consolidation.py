@@ -10,6 +10,7 @@ from functools import cached_property
 from typing import NamedTuple
 
 from kscdesk.domain.exchange import Standing
+from kscdesk.domain.indicators import rate_hundredths
 from kscdesk.domain.text import search_key
 
 _HUNDREDTH = Decimal("0.01")
@@ -116,8 +117,7 @@ def format_counts_rate(numerator: int | None, denominator: int | None) -> str:
         return "N/A"
     if numerator < 0 or denominator < 0:
         return format_rate(rate(numerator, denominator))
-    hundredths = (numerator * 20_000 + denominator) // (2 * denominator)  # half up
-    whole, cents = divmod(hundredths, 100)
+    whole, cents = divmod(rate_hundredths(numerator, denominator), 100)
     return f"{whole},{cents:02d}%"
 
 

@@ -77,6 +77,12 @@ def format_rate(rate: Decimal | None) -> str:
     return NOT_AVAILABLE if rate is None else f"{format_decimal(rate)}%"
 
 
+def rate_hundredths(numerator: int, denominator: int) -> int:
+    """The percentage of non-negative counts in hundredths, rounded half up, in whole numbers
+    (``compute_rate`` rounded to 2 places, without a Decimal: outputs write thousands)."""
+    return (numerator * 20_000 + denominator) // (2 * denominator)
+
+
 def format_figure(numerator: int, denominator: int) -> str:
     """ "242.328/361.006 (tỷ lệ 67,13%)", or "0/0 (N/A)" when nothing was counted.
 
@@ -93,8 +99,7 @@ def format_figure(numerator: int, denominator: int) -> str:
         counts = f"{numerator}/{denominator}"
     else:
         counts = f"{format_count(numerator)}/{format_count(denominator)}"
-    hundredths = (numerator * 20_000 + denominator) // (2 * denominator)  # half up
-    whole, cents = divmod(hundredths, 100)
+    whole, cents = divmod(rate_hundredths(numerator, denominator), 100)
     percent = str(whole) if whole < 1000 else format_count(whole)
     if cents:
         return f"{counts} (tỷ lệ {percent},{cents:02d}%)"

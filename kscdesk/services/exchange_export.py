@@ -1,7 +1,6 @@
 """Writing packages: a commune's report data for a period, a parent's plan for its communes,
 and the parent's receipt (accepted, or returned with comments per task)."""
 
-import hashlib
 import re
 from dataclasses import dataclass
 from datetime import datetime
@@ -110,13 +109,12 @@ def _exchanged(
     left out. ``files`` gathers SHA-256 → stored path, ``hashed`` digest → SHA-256."""
     result = []
     for a in attachments:
-        path = ws.attachments.located(a.digest)
-        if path is None:
-            continue
         sha256 = hashed.get(a.digest)
         if sha256 is None:
-            with path.open("rb") as stream:
-                sha256 = hashed[a.digest] = hashlib.file_digest(stream, "sha256").hexdigest()
+            path = ws.attachments.located(a.digest)
+            if path is None:
+                continue
+            sha256 = hashed[a.digest] = ws.attachments.sha256_of(path)
             files[sha256] = path
         result.append(ReportAttachment(sha256, a.file_name, a.size))
     return tuple(result)

@@ -54,11 +54,6 @@ def digest_of_bytes(content: bytes) -> str:
     return blake3.blake3(content).hexdigest()
 
 
-def _sha256_of(path: Path) -> str:
-    with path.open("rb") as stream:
-        return hashlib.file_digest(stream, "sha256").hexdigest()
-
-
 def _map(source: BinaryIO, size: int) -> mmap.mmap | None:
     """The file mapped read-only, or None when it cannot be (empty, too large for a 32-bit
     address space, a device that refuses mappings)."""
@@ -245,13 +240,19 @@ class AttachmentStore:
         self.path_of(digest).unlink(missing_ok=True)
         self._staged(digest).unlink(missing_ok=True)
 
+    @staticmethod
+    def sha256_of(stored: Path) -> str:
+        """The SHA-256 of a stored file (``located``): packages name files by it."""
+        with stored.open("rb") as stream:
+            return hashlib.file_digest(stream, "sha256").hexdigest()
+
     def verify(self, digest: str) -> bool:
         """True when the stored file exists and its content still has this digest (BLAKE3, or
         SHA-256 for files stored before BLAKE3 was adopted)."""
         stored = self.located(digest)
         if stored is None:
             return False
-        return file_digest(stored) == digest or _sha256_of(stored) == digest
+        return file_digest(stored) == digest or self.sha256_of(stored) == digest
 
 
 def _checked(digest: str) -> str:

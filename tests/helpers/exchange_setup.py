@@ -87,6 +87,7 @@ def derive_and_record(
         for indicator, (num, den) in zip(content.indicators, counts, strict=True):
             indicators.save_indicator_value(ws.db, IndicatorValue(indicator.uid, period, num, den))
         files = (ws.attachments.add_file(attachment),) if attachment else ()
+        ws.attachments.make_durable(f.digest for f in files)  # as saving a record does
         progress.save_evidence(
             ws.db,
             Evidence(
