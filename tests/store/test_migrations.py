@@ -14,6 +14,7 @@ from kscdesk.store.errors import DatabaseFromNewerVersion
 from kscdesk.store.migrations import apply_migrations, probe_schema_version, schema_version
 from kscdesk.store.plans import count_tasks, list_task_uids, load_plan
 from kscdesk.store.progress import list_progress, load_evidence
+from kscdesk.store.schema_exchange import name_files_by_digest
 
 V1_PLAN = "f4744a2e-f7a6-4c22-ade7-b7ce87983a64"
 V1_TASK = "14c3a25c-ef18-4738-82e4-5c6d55853d63"
@@ -123,7 +124,7 @@ def test_files_recorded_by_sha256_keep_their_names_as_digests_after_the_upgrade(
     path = tmp_path / "data" / "kscdesk.db"
     path.parent.mkdir()
     with monkeypatch.context() as old:
-        before = migrations.MIGRATIONS.index(migrations._name_files_by_digest)
+        before = migrations.MIGRATIONS.index(name_files_by_digest)
         old.setattr(migrations, "LATEST_VERSION", before)
         db = open_database(path)
     db.execute(
