@@ -25,7 +25,6 @@ from kscdesk.formats.package.writer import PACKAGE_SUFFIX
 from kscdesk.services.errors import ServiceError
 from kscdesk.services.exchange_keys import (
     KeyChanged,
-    OfficesBelow,
     check_known_key,
     find_office,
     office_ref,
@@ -120,7 +119,6 @@ def import_packages(
     items: list[ImportItem] = []
     home = get_profile(ws)
     senders: _Senders = {}
-    below = OfficesBelow(home.office.uid if home.office is not None else "")
     try:
         with exchange.roomy_cache(ws.db), ws.db.atomic():
             for done, path in enumerate(files):
@@ -128,7 +126,7 @@ def import_packages(
                     cancel.raise_if_cancelled()
                 if progress is not None:
                     progress(done, len(files), path.name)
-                items.append(_import_one(ws, path, options, home, (senders, below)))
+                items.append(_import_one(ws, path, options, home, senders))
             if options.dry_run:
                 raise _DryRun
     except _DryRun:
@@ -142,12 +140,10 @@ def import_packages(
 # key, office). A later package signed by the same key needs no look-up, and nothing can change
 # them meanwhile (the batch holds the write transaction).
 _Senders = dict[str, tuple[str, Office]]
-# What the batch knows: its settled senders, and the offices under this office.
-_Known = tuple[_Senders, OfficesBelow]
 
 
 def _import_one(
-    ws: Workspace, path: Path, options: ImportOptions, home: OfficeProfile, known: _Known
+    ws: Workspace, path: Path, options: ImportOptions, home: OfficeProfile, senders: _Senders
 ) -> ImportItem:
     try:
         package = read_package(path)
@@ -158,14 +154,12 @@ def _import_one(
     reason = ""
     try:
         with exchange.savepoint(ws.db):  # each package all or nothing
-            outcome, message = _apply(ws, package, options, home, known, learned)
+            outcome, message = _apply(ws, package, options, home, senders, learned)
     except ServiceError as error:
         reason = {KeyChanged: "key_changed", OlderPackage: "older"}.get(type(error), "")
         outcome, message = Outcome.REFUSED, f"Tệp “{path.name}”: {error}"
-        known[1].drop()
     else:
-        known[0].update(learned)
-        known[1].keep()
+        senders.update(learned)
     return ImportItem(
         path,
         outcome,
@@ -183,7 +177,7 @@ def _apply(  # noqa: PLR0913 - the package, the batch's settings and what it kno
     package: Package,
     options: ImportOptions,
     home: OfficeProfile,
-    known: _Known,
+    senders: _Senders,
     learned: _Senders,
 ) -> tuple[Outcome, str]:
     manifest = package.manifest
@@ -201,11 +195,11 @@ def _apply(  # noqa: PLR0913 - the package, the batch's settings and what it kno
     if home.office is None:
         raise ServiceError("chưa đặt đơn vị của thư mục dữ liệu (kscdesk office set).")
     _check_recipient(package, home.office, home.parent)
-    settled = known[0].get(skey)
+    settled = senders.get(skey)
     if settled is not None and settled[0] == manifest.sender_key and not options.accept_new_key:
         sender_office = settled[1]
     else:
-        sender_office = _settle_sender(ws, skey, package, (home.office, known[1]), options, learned)
+        sender_office = _settle_sender(ws, skey, package, home.office, options, learned)
     if highest is not None and manifest.sequence <= highest and not options.allow_older:
         raise OlderPackage(
             f"gói cũ hơn gói đã nhận của “{manifest.sender.name}” (số thứ tự {manifest.sequence}, "
@@ -238,7 +232,7 @@ def _settle_sender(  # noqa: PLR0913 - the package and where its sender may be f
     ws: Workspace,
     skey: str,
     package: Package,
-    home: tuple[Office, OfficesBelow],
+    home: Office,
     options: ImportOptions,
     learned: _Senders,
 ) -> Office:
@@ -250,7 +244,7 @@ def _settle_sender(  # noqa: PLR0913 - the package and where its sender may be f
         offices.load_office(ws.db, trusted.office_uid) if trusted and trusted.office_uid else None
     )
     if office is None:
-        office = _new_sender_office(ws, manifest.kind, manifest.sender, *home)
+        office = _new_sender_office(ws, manifest.kind, manifest.sender, home)
     check_known_key(
         ws, trusted, manifest.sender, manifest.sender_key, office.uid, options.accept_new_key
     )
@@ -277,19 +271,16 @@ def _check_recipient(package: Package, home: Office, parent: Office | None) -> N
         )
 
 
-def _new_sender_office(
-    ws: Workspace, kind: PackageKind, sender: OfficeRef, home: Office, below: OfficesBelow
-) -> Office:
+def _new_sender_office(ws: Workspace, kind: PackageKind, sender: OfficeRef, home: Office) -> Office:
     """The stored office of a sender no trusted key names yet; a commune first seen is added
-    under this office (``below``: the offices under it, as the batch knows them)."""
+    under this office."""
     if kind is PackageKind.REPORT:
-        found = below.find(ws, sender)  # the batch's home office: ``below.parent_uid``
+        found = find_office(ws, sender, home.uid)
         if found is None:
             found = Office(
                 name=sender.name, level=Level.COMMUNE, code=sender.code, parent_uid=home.uid
             )
             offices.save_office(ws.db, found)
-            below.add(found)
         return found
     found = find_office(ws, sender, None)
     if found is None:

@@ -1,14 +1,11 @@
 """The office's signing key (made on first use) and the keys it trusts for other offices."""
 
-from collections.abc import Iterable
-from itertools import chain
 from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from kscdesk.domain.exchange import OfficeRef, office_key, same_office
 from kscdesk.domain.model import Office
-from kscdesk.domain.text import nfc
 from kscdesk.formats.package.signing import (
     fingerprint,
     generate_key,
@@ -92,60 +89,3 @@ def find_office(ws: Workspace, ref: OfficeRef, parent_uid: str | None) -> Office
         if same_office(OfficeRef(name, code), ref):
             return offices.load_office(ws.db, uid)
     return None
-
-
-_ASCII_UPPER = str.maketrans("abcdefghijklmnopqrstuvwxyz", "ABCDEFGHIJKLMNOPQRSTUVWXYZ")
-_Row = tuple[str, str, str, str]  # uid, name, code, and the code as find_office's query sees it
-
-
-def _row(uid: str, name: str, code: str) -> _Row:
-    return uid, name, code, code.strip(" ").translate(_ASCII_UPPER)  # SQLite's upper(trim())
-
-
-class OfficesBelow:
-    """`find_office` under one office for a batch that matches many senders there: the offices
-    are read once, in the store's order, instead of all again for each new sender; those the
-    batch adds follow. An office added is counted once its package is kept (`keep`), and
-    forgotten when it is not (`drop`). Only for a batch holding the write transaction."""
-
-    def __init__(self, parent_uid: str) -> None:
-        self.parent_uid = parent_uid
-        self._rows: list[_Row] | None = None  # read on first use
-        self._by_code: dict[str, list[int]] = {}  # code as the query sees it → rows
-        self._added: list[_Row] = []  # by the package being imported
-
-    def find(self, ws: Workspace, ref: OfficeRef) -> Office | None:
-        """``find_office(ws, ref, parent_uid)``, from the offices already read."""
-        if self._rows is None:
-            self._rows = []
-            for uid, name, code in exchange.offices_under(ws.db, self.parent_uid):
-                self._append(_row(uid, name, code))
-        rows: Iterable[_Row] = self._rows
-        code = ref.code.strip().upper() if ref.code.strip() else ""
-        if code:  # only the offices find_office's query keeps: no code, or this one
-            kept = sorted(chain(self._by_code.get("", ()), self._by_code.get(code, ())))
-            rows = [self._rows[n] for n in kept]
-        for uid, name, stored, compared in chain(rows, self._added):
-            if code and compared not in ("", code):
-                continue
-            if same_office(OfficeRef(name, stored), ref):
-                return offices.load_office(ws.db, uid)
-        return None
-
-    def _append(self, row: _Row) -> None:
-        assert self._rows is not None
-        self._by_code.setdefault(row[3], []).append(len(self._rows))
-        self._rows.append(row)
-
-    def add(self, office: Office) -> None:
-        """An office just saved under ``parent_uid`` (as the store keeps it: NFC)."""
-        if self._rows is not None:  # else the first read will find it, if it is kept
-            self._added.append(_row(office.uid, nfc(office.name), nfc(office.code)))
-
-    def keep(self) -> None:
-        for row in self._added:
-            self._append(row)
-        self._added = []
-
-    def drop(self) -> None:
-        self._added = []

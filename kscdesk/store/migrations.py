@@ -13,7 +13,7 @@ from sqlite_utils import Database
 
 from kscdesk.store.compact_exchange import compact_exchange
 from kscdesk.store.errors import DatabaseFromNewerVersion, DatabaseUnreadable
-from kscdesk.store.schema_exchange import add_exchange, name_files_by_digest
+from kscdesk.store.schema_exchange import add_exchange, index_office_codes, name_files_by_digest
 
 Migration = Callable[[Database], None]
 
@@ -295,6 +295,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     add_exchange,
     name_files_by_digest,
     compact_exchange,
+    index_office_codes,
 )
 """Migration number N (1-based) is ``MIGRATIONS[N - 1]``; append, never edit or reorder."""
 

@@ -103,6 +103,11 @@ def test_apply_migrations_refuses_a_database_from_a_newer_version(db: Database) 
         ("SELECT * FROM evidence_tasks WHERE task_uid = ?", "evidence_tasks_task"),
         ("SELECT * FROM sections WHERE plan_uid = ? ORDER BY position", "sections_plan"),
         ("SELECT * FROM indicators WHERE plan_uid = ? ORDER BY position", "indicators_plan"),
+        (
+            "SELECT uid, name, code FROM offices WHERE parent_uid = ? "
+            "AND upper(trim(code)) IN ('', ?)",
+            "offices_parent_code",
+        ),
     ],
 )
 def test_the_frequent_lookups_use_an_index(db: Database, sql: str, index: str) -> None:
