@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
+from openpyxl.utils import get_column_letter
 from openpyxl.writer.theme import theme_xml
 
 _MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -38,15 +39,6 @@ class CellStyle:
     horizontal: str = ""  # "", "left", "center", "right"
     vertical: str = ""  # "", "top", "center", "bottom"
     wrap: bool = False
-
-
-def column_letter(index: int) -> str:
-    """1 → "A", 27 → "AA"."""
-    letters = ""
-    while index:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
 
 
 def _number(value: float) -> str:
@@ -83,13 +75,13 @@ class SheetWriter:
         self._freeze = freeze  # (frozen columns, frozen rows)
         self.title_row = title_row
         self._landscape = landscape
-        self._refs = [f'<c r="{column_letter(n)}' for n in range(1, len(widths) + 1)]
+        self._refs = [f'<c r="{get_column_letter(n)}' for n in range(1, len(widths) + 1)]
         self._rows: list[str] = []
         self._merged: list[str] = []
 
     def _ref_prefixes(self, count: int) -> list[str]:
         while len(self._refs) < count:
-            self._refs.append(f'<c r="{column_letter(len(self._refs) + 1)}')
+            self._refs.append(f'<c r="{get_column_letter(len(self._refs) + 1)}')
         return self._refs
 
     def append(self, values: Sequence[object], style: int) -> None:
@@ -155,7 +147,7 @@ class SheetWriter:
 
     def merge(self, first_row: int, first_column: int, last_row: int, last_column: int) -> None:
         self._merged.append(
-            f"{column_letter(first_column)}{first_row}:{column_letter(last_column)}{last_row}"
+            f"{get_column_letter(first_column)}{first_row}:{get_column_letter(last_column)}{last_row}"
         )
 
     def _view(self) -> str:
@@ -164,7 +156,7 @@ class SheetWriter:
                 '<sheetView workbookViewId="0"><selection activeCell="A1" sqref="A1"/></sheetView>'
             )
         columns, rows = self._freeze
-        corner = f"{column_letter(columns + 1)}{rows + 1}"
+        corner = f"{get_column_letter(columns + 1)}{rows + 1}"
         return (
             f'<sheetView workbookViewId="0"><pane xSplit="{columns}" ySplit="{rows}" '
             f'topLeftCell="{corner}" activePane="bottomRight" state="frozen"/>'
